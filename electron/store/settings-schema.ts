@@ -1,0 +1,60 @@
+// Shape of the settings file (nothing secret ever goes here) and of the values that update it.
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 1;
+
+/** RFC 1123 label, as Kubernetes names namespaces and Services. */
+export const dnsLabel = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be lower-case letters, digits and "-", starting and ending with a letter or digit');
+
+export const portNumber = z.number().int().min(1).max(65535);
+
+export const profileInputSchema = z
+  .object({
+    /** Omit to create a new profile. */
+    id: z.string().min(1).max(64).optional(),
+    name: z.string().trim().min(1).max(100),
+    /** null: resolve like kubectl (KUBECONFIG list, then ~/.kube/config). */
+    kubeconfigPath: z.string().min(1).max(4096).nullable(),
+    context: z.string().min(1).max(253),
+    namespace: dnsLabel.default('karpor'),
+    service: dnsLabel.default('karpor-server'),
+    servicePort: portNumber.default(7443),
+    localPort: portNumber.default(7443),
+  })
+  .strict();
+
+export const profileSchema = profileInputSchema.required({ id: true });
+export type Profile = z.output<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileInputSchema>;
+
+export const preferencesSchema = z
+  .object({
+    startForwardingOnLaunch: z.boolean().default(true),
+    launchAtLogin: z.boolean().default(false),
+    language: z.enum(['system', 'en', 'zh-CN']).default('system'),
+    theme: z.enum(['system', 'light', 'dark']).default('system'),
+    keepTokens: z.boolean().default(true),
+  })
+  .strict();
+export type Preferences = z.output<typeof preferencesSchema>;
+
+export const preferencesPatchSchema = preferencesSchema.partial().strict();
+export type PreferencesPatch = z.input<typeof preferencesPatchSchema>;
+
+export const settingsSchema = z
+  .object({
+    schemaVersion: z.literal(SETTINGS_VERSION),
+    profiles: z.array(profileSchema),
+    activeProfileId: z.string().nullable(),
+    preferences: preferencesSchema,
+  })
+  .strict();
+export type Settings = z.output<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return { schemaVersion: SETTINGS_VERSION, profiles: [], activeProfileId: null, preferences: preferencesSchema.parse({}) };
+}

@@ -1,0 +1,43 @@
+// Builds everything the app ships: main and preload bundles, the CLI bundle, and the renderer.
+// Main and preload are bundled so the package holds no node_modules beyond what is inlined.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { existsSync } from 'node:fs';
+
+interface Bundle { entry: string; outfile: string; format: 'esm' | 'cjs' | 'iife'; platform: 'node' | 'browser' }
+
+export const bundles: Bundle[] = [
+  { entry: 'electron/main.ts', outfile: 'dist/main/main.js', format: 'esm', platform: 'node' },
+  // Sandboxed preloads cannot import other files or ESM: one CommonJS file.
+  { entry: 'electron/preload.ts', outfile: 'dist/preload/preload.cjs', format: 'cjs', platform: 'node' },
+  { entry: 'electron/cli/main.ts', outfile: 'dist/cli/karpor-desktop.js', format: 'esm', platform: 'node' },
+];
+
+// ESM bundles that inline CommonJS dependencies need a real `require`.
+const esmBanner = "import { createRequire as __kdCreateRequire } from 'node:module'; const require = __kdCreateRequire(import.meta.url);";
+
+export async function buildBundles(only?: string[]): Promise<void> {
+  for (const b of bundles) {
+    if (only && !only.some((o) => b.entry.includes(o))) continue;
+    if (!existsSync(b.entry)) throw new Error(`build: entry ${b.entry} is missing`);
+    await build({
+      entryPoints: [b.entry],
+      outfile: b.outfile,
+      bundle: true,
+      format: b.format,
+      platform: b.platform,
+      target: b.platform === 'node' ? 'node22' : 'chrome130',
+      external: ['electron'],
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      banner: b.format === 'esm' ? { js: esmBanner } : undefined,
+    });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const only = args.length > 0 ? args : undefined;
+  await buildBundles(only?.filter((a) => a !== 'renderer'));
+  if (!only || only.includes('renderer')) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
