@@ -1,16 +1,9 @@
-// One place where accounts code builds errors, so every message goes through the same secret scrubbing.
+// Shorthand for the accounts code: every failure is an AppError with a sentence and, where useful, a hint.
+import { AppError } from '../ipc/app-error.ts';
 import type { ErrorCode } from '../ipc/contract.ts';
 
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly hint: string | undefined;
-  constructor(code: ErrorCode, message: string, hint?: string) {
-    super(message);
-    this.code = code;
-    this.hint = hint;
-  }
-}
+export { AppError };
 
 export function fail(code: ErrorCode, message: string, hint?: string): AppError {
-  return new AppError(code, message, hint);
+  return new AppError(code, message, hint === undefined ? {} : { hint });
 }
