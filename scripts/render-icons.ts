@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..');
 const src = join(root, 'build', 'icons', 'src');
 
 /** Tray sources draw with currentColor from a root `color`; a Template is the same drawing in black. */
-function asTemplate(svg: string): string {
+export function templateSvg(svg: string): string {
   const out = svg.replace(/(<svg\b[^>]*\bcolor=")[^"]*(")/, '$1#000000$2');
   if (out === svg) throw new Error('tray SVG must set color="..." on its root <svg> (shapes use currentColor)');
   return out;
@@ -39,7 +39,7 @@ export function renderAll(): string[] {
     const state = trayIconStates.find((s) => file.startsWith(s));
     const svg = state && sources.get(state);
     if (!svg) throw new Error(`no source for ${file}`);
-    put(join(root, 'build', 'tray', file), renderPng(template ? asTemplate(svg) : svg, size));
+    put(join(root, 'build', 'tray', file), renderPng(template ? templateSvg(svg) : svg, size));
   }
   return written;
 }
