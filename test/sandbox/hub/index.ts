@@ -1,0 +1,88 @@
+import { createCa, issueClientCert } from './certs.ts';
+import { createRequestHandler, type HubContext } from './handler.ts';
+import { hubKubeconfigYaml } from './kubeconfig.ts';
+import { startPodServer } from './pod-server.ts';
+import { STAND_IN_DIR } from './dashboard-files.ts';
+import { findResource } from './resources.ts';
+import { HubStore } from './state.ts';
+import { createTokenSigner } from './tokens.ts';
+
+export interface HubOptions {
+  /** Default true (Karpor's own default is false); off = allow all and strip the Authorization header. */
+  rbac?: boolean;
+  /** Default 8760h; longer TokenRequests are shortened to this, not refused. */
+  maxTokenExpirationSeconds?: number;
+  /** Serve a real Karpor UI build instead of the stand-in. */
+  dashboardDir?: string;
+  /** Clock for tokens and timestamps (tests of expiry pass their own). */
+  now?: () => Date;
+}
+
+export interface HubPod {
+  name: string;
+  port: number;
+  /** As Node's X509Certificate.fingerprint256 (colon-separated upper hex). */
+  certFingerprint256: string;
+  /** Stops listening and destroys live sockets. */
+  stop(): Promise<void>;
+}
+
+export interface Hub {
+  /** What Karpor's cert-generator writes into ConfigMap karpor-kubeconfig (key `config`). */
+  kubeconfigYaml(server: string): string;
+  startPod(name: string): Promise<HubPod>;
+  setRbac(on: boolean): void;
+  readonly rbac: boolean;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_MAX_TOKEN_EXPIRATION_SECONDS = 8760 * 3600;
+
+/** A karpor-server stand-in: one shared state (like etcd) served by any number of pods. */
+export async function createHub(opts: HubOptions = {}): Promise<Hub> {
+  const now = opts.now ?? (() => new Date());
+  const ca = await createCa('karpor-ca');
+  const admin = await issueClientCert(ca, 'kubernetes-admin', ['system:masters']);
+  const store = new HubStore(now);
+  const saDef = findResource('', 'v1', 'serviceaccounts');
+  if (!saDef) throw new Error('resource table lacks serviceaccounts');
+  let rbac = opts.rbac ?? true;
+  const ctx: HubContext = {
+    store,
+    signer: createTokenSigner(ca.keys),
+    maxTokenExpirationSeconds: opts.maxTokenExpirationSeconds ?? DEFAULT_MAX_TOKEN_EXPIRATION_SECONDS,
+    now,
+    serviceAccountUid: (namespace, name) => store.get(saDef, namespace, name)?.metadata.uid,
+    rbac: () => rbac,
+    dashboardDir: opts.dashboardDir ?? STAND_IN_DIR,
+  };
+  const handler = createRequestHandler(ctx);
+  const pods = new Set<HubPod>();
+
+  return {
+    kubeconfigYaml: (server) => hubKubeconfigYaml(server, admin.certPem, admin.keyPem),
+    async startPod(name) {
+      const server = await startPodServer(ca.certPem, handler);
+      const pod: HubPod = {
+        name,
+        port: server.port,
+        certFingerprint256: server.certFingerprint256,
+        stop: async () => {
+          pods.delete(pod);
+          await server.stop();
+        },
+      };
+      pods.add(pod);
+      return pod;
+    },
+    setRbac(on) {
+      rbac = on;
+    },
+    get rbac() {
+      return rbac;
+    },
+    async stop() {
+      await Promise.all([...pods].map((p) => p.stop()));
+    },
+  };
+}
