@@ -3,6 +3,7 @@
 // Channels are `domain:action`; each takes exactly one argument (an object, or nothing).
 import { z } from 'zod';
 import { profileInputSchema, profileSchema, preferencesSchema, preferencesPatchSchema, settingsSchema } from '../store/settings-schema.ts';
+import { accountsChannels } from '../accounts/accounts-schemas.ts';
 
 export const errorCodes = [
   'BAD_REQUEST', // arguments of the wrong shape, or a value that fails validation
@@ -71,6 +72,7 @@ export const channels = {
   'profiles:delete': { input: idArg, output: z.object({ deleted: z.boolean() }) },
   'profiles:activate': { input: idArg, output: profileSchema },
   'preferences:update': { input: preferencesPatchSchema, output: preferencesSchema },
+  ...accountsChannels,
 } as const;
 
 export const events = {

@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import { appHandlers } from './app-handlers.ts';
 import { kubeHandlers } from '../kube/kube-handlers.ts';
 import { settingsHandlers } from '../store/settings-handlers.ts';
+import { accountsHandlers } from '../accounts/accounts-handlers.ts';
 
 export type { HandlerContext, HandlerTable } from './handler-types.ts';
 
@@ -13,5 +14,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...appHandlers(services),
     ...kubeHandlers(services),
     ...settingsHandlers(services),
+    ...accountsHandlers(services),
   };
 }

@@ -4,7 +4,7 @@
 // default folder and IPC), and the CLI and the dev bridge run without Electron. conf writes the
 // same file format atomically, with the JSON schema and the file mode we ask for; the Electron
 // shell passes app's userData folder as `dir`.
-import { chmodSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
@@ -41,11 +41,11 @@ export function openSettingsFile(options: SettingsFileOptions): SettingsFile {
   const file = path.join(options.dir, SETTINGS_FILE_NAME);
   const notices: string[] = [];
 
-  let migrated: Settings | null = null;
   if (existsSync(file)) {
     const checked = checkExistingFile(file);
     if (checked.ok) {
-      migrated = checked.migrated ? checked.settings : null;
+      // conf validates the file in its constructor, so an older file is upgraded before conf opens it.
+      if (checked.migrated) writeAtomically(file, `${JSON.stringify(checked.settings, null, '\t')}\n`);
     } else {
       const backup = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(file, backup);
@@ -66,7 +66,6 @@ export function openSettingsFile(options: SettingsFileOptions): SettingsFile {
     // A broken file is ours to back up (conf would silently clear it).
     clearInvalidConfig: false,
   });
-  if (migrated) conf.store = migrated;
 
   return {
     path: file,
@@ -101,4 +100,10 @@ function checkExistingFile(file: string): Check {
   const parsed = settingsSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: `did not match the expected format (${describeIssues(parsed.error.issues)})` };
   return { ok: true, settings: parsed.data, migrated: version < SETTINGS_VERSION };
+}
+
+function writeAtomically(file: string, content: string): void {
+  const temp = `${file}.migrating`;
+  writeFileSync(temp, content, { mode: 0o600 });
+  renameSync(temp, file);
 }
