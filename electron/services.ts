@@ -5,6 +5,7 @@ import { createKubeconfigSource, type KubeconfigSource } from './kube/kubeconfig
 import { openSettingsFile } from './store/settings-file.ts';
 import { createSettingsService, type SettingsService } from './store/settings-service.ts';
 import { createEventBus, type EventBus } from './ipc/event-bus.ts';
+import { createAccountsServices, type AccountsServices, type AccountsServicesOptions } from './accounts/accounts-services.ts';
 
 export interface ServicesOptions {
   /** Folder of settings.json (the app passes its userData folder). */
@@ -18,6 +19,8 @@ export interface ServicesOptions {
   pickKubeconfigFile?: () => Promise<string | null>;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Forward, token cipher (safeStorage in the app) and clipboard for the accounts services. */
+  accounts?: Pick<AccountsServicesOptions, 'forward' | 'encryptor' | 'clipboard'>;
 }
 
 export interface Services {
@@ -27,6 +30,7 @@ export interface Services {
   kube: KubeconfigSource;
   settings: SettingsService;
   pickKubeconfigFile: (() => Promise<string | null>) | undefined;
+  accounts: AccountsServices;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -37,5 +41,12 @@ export function createServices(options: ServicesOptions): Services {
     assertContext: (kubeconfigPath, context) => kube.assertContext(kubeconfigPath, context),
   });
   settings.onChange((view) => events.emit('settings:changed', view));
-  return { version: options.version, platform: process.platform, events, kube, settings, pickKubeconfigFile: options.pickKubeconfigFile };
+  const accounts = createAccountsServices({
+    ...options.accounts,
+    settings,
+    kubeConfigFor: (kubeconfigPath, context) => kube.kubeConfigFor(kubeconfigPath, context),
+    vaultDir: options.settingsDir,
+    exportDir: options.homeDir ?? os.homedir(),
+  });
+  return { version: options.version, platform: process.platform, events, kube, settings, pickKubeconfigFile: options.pickKubeconfigFile, accounts };
 }

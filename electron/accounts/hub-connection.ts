@@ -23,7 +23,8 @@ export interface HubEndpoint {
 export interface HubConnectionDeps {
   /** Kubeconfig of the cluster Karpor runs in (the active profile's context). */
   hostKubeConfig(): Promise<KubeConfig>;
-  configMap?: ConfigMapRef;
+  /** Where the hub kubeconfig lives (asked at every read: it follows the active profile). */
+  configMap?: () => ConfigMapRef;
   /** The running forward, or a temporary one (CLI). Throws UNAVAILABLE when neither is possible. */
   forward(): Promise<HubEndpoint>;
   /** Which hub this is, for the vault (the profile id). */
@@ -64,12 +65,13 @@ export interface HubConnection {
 }
 
 export function createHubConnection(deps: HubConnectionDeps): HubConnection {
-  const ref = deps.configMap ?? DEFAULT_CONFIGMAP;
-  const refText = `ConfigMap ${ref.namespace}/${ref.name}`;
+  const refOf = (): ConfigMapRef => deps.configMap?.() ?? DEFAULT_CONFIGMAP;
+  const refText = (ref: ConfigMapRef): string => `ConfigMap ${ref.namespace}/${ref.name}`;
   let imported: { creds: HubCredentials; path: string } | null = null;
   let cached: HubCredentials | null = null;
 
   async function readConfigMap(): Promise<HubCredentials> {
+    const ref = refOf();
     const kc = await deps.hostKubeConfig();
     const context = kc.getCurrentContext();
     let data: Record<string, string> | undefined;
@@ -81,19 +83,19 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
       if (status === 403) {
         throw fail(
           'FORBIDDEN',
-          `Context "${context}" may not read ${refText}, which holds the hub kubeconfig.`,
+          `Context "${context}" may not read ${refText(ref)}, which holds the hub kubeconfig.`,
           `An admin can export it with:\n${exportCommand(ref)}\nThen import that file here (Import hub kubeconfig). ` +
             'Importing is also the way when Karpor is exposed without port-forward (e.g. a LoadBalancer).',
         );
       }
       if (status === 404) {
-        throw fail('NOT_FOUND', `${refText} does not exist on context "${context}".`, `Is Karpor installed in namespace "${ref.namespace}"? Set the namespace in the profile, or import a hub kubeconfig file.`);
+        throw fail('NOT_FOUND', `${refText(ref)} does not exist on context "${context}".`, `Is Karpor installed in namespace "${ref.namespace}"? Set the namespace in the profile, or import a hub kubeconfig file.`);
       }
-      throw toAppError(err, `reading ${refText}`, `the cluster of context "${context}"`);
+      throw toAppError(err, `reading ${refText(ref)}`, `the cluster of context "${context}"`);
     }
     const text = data?.config;
-    if (!text) throw fail('KUBECONFIG_INVALID', `${refText} has no key "config".`, 'Karpor’s cert-generator Job writes it; check that the Job completed.');
-    return parseHubKubeconfig(text, refText);
+    if (!text) throw fail('KUBECONFIG_INVALID', `${refText(ref)} has no key "config".`, 'Karpor’s cert-generator Job writes it; check that the Job completed.');
+    return parseHubKubeconfig(text, refText(ref));
   }
 
   async function credentials(): Promise<{ creds: HubCredentials; viaForward: boolean }> {
@@ -114,7 +116,7 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
       const rbacEnabled = await readRbacEnabled(ep.server);
       return {
         source: imported ? 'file' : 'configmap',
-        origin: imported ? imported.path : refText,
+        origin: imported ? imported.path : refText(refOf()),
         server: ep.server,
         viaForward,
         rbacEnabled,
@@ -133,7 +135,7 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
         text = await readFile(path, 'utf8');
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw fail(code === 'ENOENT' ? 'NOT_FOUND' : 'BAD_REQUEST', `Cannot read ${path} (${code ?? 'error'}).`, `Export it with: ${exportCommand(ref)}`);
+        throw fail(code === 'ENOENT' ? 'NOT_FOUND' : 'BAD_REQUEST', `Cannot read ${path} (${code ?? 'error'}).`, `Export it with: ${exportCommand(refOf())}`);
       }
       const previous = imported;
       imported = { creds: parseHubKubeconfig(text, path), path };

@@ -1,0 +1,86 @@
+// The hub, accounts, tokens and vault services for the active profile, composed once for the app,
+// the dev bridge and the CLI. Collaborators that differ per transport (forward, cipher, clipboard) come in.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { createHubConnection, DEFAULT_CONFIGMAP, type HubConnection, type HubEndpoint } from './hub-connection.ts';
+import { createAccountsService, type AccountsService } from './accounts-service.ts';
+import { createTokensService, type TokensService } from './tokens-service.ts';
+import { createTokenVault, type TokenVault } from './vault/token-vault.ts';
+import { createAesGcmEncryptor } from './vault/aes-gcm-encryptor.ts';
+import type { Encryptor } from './vault/encryptor.ts';
+import { createClipboardGuard, type ClipboardGuard, type ClipboardPort } from './clipboard-guard.ts';
+import { fail } from './errors.ts';
+import type { Profile } from '../store/settings-schema.ts';
+import type { SettingsService } from '../store/settings-service.ts';
+
+export const VAULT_FILE = 'token-vault.json';
+
+export interface AccountsServicesOptions {
+  settings: SettingsService;
+  /** The profile's host cluster, as kubectl would connect. */
+  kubeConfigFor(kubeconfigPath: string | null, context: string): KubeConfig;
+  /** Reach the hub of `profile` through its forward (the running one, or a temporary one in the CLI). */
+  forward?: (profile: Profile) => Promise<HubEndpoint>;
+  /** Folder of the vault file (the settings folder; the vault is a file of its own). */
+  vaultDir: string;
+  /** safeStorage in the app; without one, tokens are sealed with a key that lives only as long as this process. */
+  encryptor?: Encryptor;
+  clipboard?: ClipboardPort;
+  /** Where exported kubeconfigs go when no path is given. */
+  exportDir: string;
+  configMapName?: string;
+}
+
+export interface AccountsServices {
+  hub: HubConnection;
+  accounts: AccountsService;
+  tokens: TokensService;
+  vault: TokenVault;
+  clipboard: ClipboardGuard | null;
+  exportDir: string;
+  activeProfile(): Profile;
+  keepTokens(): boolean;
+}
+
+export function createAccountsServices(options: AccountsServicesOptions): AccountsServices {
+  const activeProfile = (): Profile => {
+    const { settings } = options.settings.get();
+    const profile = settings.profiles.find((p) => p.id === settings.activeProfileId);
+    if (!profile) throw fail('NOT_FOUND', 'No cluster profile is active.', 'Create a profile (kubeconfig, context, namespace) first.');
+    return profile;
+  };
+  const hub = createHubConnection({
+    hostKubeConfig: async () => {
+      const p = activeProfile();
+      return options.kubeConfigFor(p.kubeconfigPath, p.context);
+    },
+    configMap: () => ({ namespace: activeProfile().namespace, name: options.configMapName ?? DEFAULT_CONFIGMAP.name }),
+    forward: async () => {
+      if (!options.forward) throw fail('UNAVAILABLE', 'No port-forward to Karpor is running.', 'Start forwarding, then try again.');
+      return options.forward(activeProfile());
+    },
+    hubId: () => activeProfile().id,
+  });
+  // The ConfigMap lives in the profile's Karpor namespace; a profile switch means another hub.
+  let lastProfileId = options.settings.get().settings.activeProfileId;
+  options.settings.onChange((view) => {
+    if (view.settings.activeProfileId !== lastProfileId) {
+      lastProfileId = view.settings.activeProfileId;
+      hub.reset();
+    }
+  });
+  const encryptor = options.encryptor ?? createAesGcmEncryptor(randomBytes(32), 'weak');
+  const vault = createTokenVault(join(options.vaultDir, VAULT_FILE), encryptor);
+  const clipboard = options.clipboard ? createClipboardGuard(options.clipboard, { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }) : null;
+  return {
+    hub,
+    accounts: createAccountsService(hub),
+    tokens: createTokensService({ hub, vault }),
+    vault,
+    clipboard,
+    exportDir: options.exportDir,
+    activeProfile,
+    keepTokens: () => options.settings.get().settings.preferences.keepTokens,
+  };
+}
