@@ -16,7 +16,7 @@ import { serveRendererFile } from './static-files.ts';
 
 export const SECRET_HEADER = 'x-karpor-bridge-secret';
 const MAX_BODY_BYTES = 1024 * 1024;
-const bodySchema = z.object({ input: z.unknown() }).strict();
+const bodySchema = z.object({ input: z.unknown().optional() }).strict();
 
 export interface DevBridge {
   url: string;
