@@ -38,6 +38,15 @@ export const preferencesSchema = z
     language: z.enum(['system', 'en', 'zh-CN']).default('system'),
     theme: z.enum(['system', 'light', 'dark']).default('system'),
     keepTokens: z.boolean().default(true),
+    /** Account "Open dashboard" uses ("name" or "namespace/name"); null: ask. */
+    dashboardDefaultAccount: z.string().trim().min(1).max(317).nullable().default(null),
+    /** Lifetime of tokens minted to open the dashboard, kubectl-style ("8h", "7d"). */
+    dashboardTokenDuration: z.string().trim().regex(/^(\d+[ydhms])+$/, 'a duration such as "8h", "90m" or "7d"').default('8h'),
+    dashboardOpenIn: z.enum(['app', 'browser']).default('app'),
+    /** After minting a token for an account in the window, open the dashboard as that account. */
+    dashboardAutoOpenAfterMint: z.boolean().default(true),
+    /** Open the dashboard when forwarding first becomes ready (for people who live in the dashboard). */
+    dashboardOpenWhenReady: z.boolean().default(false),
   })
   .strict();
 export type Preferences = z.output<typeof preferencesSchema>;
