@@ -40,8 +40,6 @@ export const forwardStateSchema = z.discriminatedUnion('status', [
       pod: z.string(),
       /** When this pod became the one in use (ISO time). */
       since: iso,
-      /** When the last health probe succeeded (ISO time). */
-      checkedAt: iso,
       /** SHA-256 of the hub's serving certificate, as X509Certificate.fingerprint256; the dashboard window trusts exactly this. */
       hubCertFingerprint256: z.string(),
     })
@@ -96,14 +94,14 @@ export function reduceForwardState(state: ForwardState, event: ForwardEvent): Fo
   switch (event.type) {
     case 'probeSucceeded': {
       const at = event.at.toISOString();
-      // "since" is when this pod took over, so a healthy re-probe keeps it while a pod switch resets it.
+      // "since" is when this pod took over, so a healthy re-probe keeps it (and changes nothing the
+      // UI must redraw) while a pod switch resets it.
       const since = state.status === 'ready' && state.pod === event.pod ? state.since : at;
       return {
         status: 'ready',
         localPort,
         pod: event.pod,
         since,
-        checkedAt: at,
         hubCertFingerprint256: event.hubCertFingerprint256,
       };
     }

@@ -40,6 +40,14 @@ export function describeBindError(err: unknown, port: number, suggestedPort: num
       ...(suggestedPort === undefined ? {} : { suggestedPort }),
     };
   }
+  if (code !== 'EADDRINUSE') {
+    return {
+      code: 'PORT_IN_USE',
+      message: `Cannot listen on 127.0.0.1:${port}: ${(err as Error | undefined)?.message ?? String(err)}`,
+      hint: `Check that the loopback interface is up. ${offer}`,
+      ...(suggestedPort === undefined ? {} : { suggestedPort }),
+    };
+  }
   return {
     code: 'PORT_IN_USE',
     message: `Local port ${port} is already in use on 127.0.0.1`,

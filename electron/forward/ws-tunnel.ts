@@ -78,6 +78,10 @@ export class PortTunnel extends Duplex {
   private podError = '';
   private pingTimer: NodeJS.Timeout | undefined;
   private alive = true;
+  /** Set when the stream ended without a normal WebSocket close (cut, API server gone). */
+  abnormalClose: string | undefined;
+  /** The WebSocket is gone; an unread tunnel (a warm spare) must then be destroyed by its owner. */
+  upstreamClosed = false;
 
   constructor(connect: () => Promise<WebSocket>, pingIntervalMs: number) {
     super({ allowHalfOpen: false });
@@ -137,12 +141,12 @@ export class PortTunnel extends Duplex {
         clearInterval(this.pingTimer);
         if (!settled) return fail(new TunnelError('network', `port-forward closed while opening (${code})`));
         if (this.podError) return this.destroy(new TunnelError('pod', this.podError));
-        if (code !== 1000 && code !== 1005 && !this.destroyed) {
-          // Abnormal close (stream cut, API server gone): end our side too, but as an error so the caller can log it.
-          return this.destroy(new TunnelError('network', `port-forward stream dropped (${code}${reason.length ? ` ${reason.toString()}` : ''})`));
-        }
+        // Whatever the close code, bytes already received are delivered before our readable ends
+        // (destroying here would drop them); an abnormal code is kept for the caller's log.
+        if (code !== 1000 && code !== 1005) this.abnormalClose = `port-forward stream dropped (code ${code}${reason.length ? ` ${reason.toString()}` : ''})`;
+        this.upstreamClosed = true;
+        this.emit('upstream-closed');
         this.push(null);
-        this.destroy();
       });
     });
   }
