@@ -10,6 +10,7 @@ import { ALWAYS_ALLOW_PATHS } from './presets.ts';
 import { authorize } from './rbac.ts';
 import { requestInfo, toAttributes } from './request-info.ts';
 import { handleRestApi } from './rest-api.ts';
+import { handleBenchRoute } from './bench-routes.ts';
 
 export interface HubContext extends ApiContext, AuthnContext {
   rbac(): boolean;
@@ -42,6 +43,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HubContext)
 
   const path = url.pathname;
   if (path === '/livez' || path === '/readyz' || path === '/healthz') return sendText(res, 200, 'ok');
+  if (path.startsWith('/bench/')) return handleBenchRoute(req, res, url); // port-forward tests + bench
   if (path === '/version') return sendJson(res, 200, versionInfo());
   if (path === '/server-configs') return sendJson(res, 200, serverConfigs(rbac));
   if (path === '/api' || path.startsWith('/api/') || path === '/apis' || path.startsWith('/apis/')) {
