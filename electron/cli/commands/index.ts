@@ -1,0 +1,10 @@
+// Every CLI command, in the order `--help` lists them. A new command is one module and one line here.
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.ts';
+import { registerContexts } from './contexts.ts';
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export const commands: RegisterCommand[] = [
+  registerContexts,
+];
