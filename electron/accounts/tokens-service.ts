@@ -28,6 +28,12 @@ export interface MintedToken {
   notice: string | null;
 }
 
+/** "8760h (365d)": kubectl users think in hours, everyone else in days. */
+function hours(seconds: number): string {
+  const h = Math.round(seconds / 3600);
+  return seconds >= 86_400 ? `${h}h (${formatDuration(seconds)})` : formatDuration(seconds);
+}
+
 // Clock skew and rounding between us and the server: smaller differences are not "shortening".
 const SHORTENING_TOLERANCE_S = 60;
 
@@ -91,7 +97,7 @@ export function createTokensService(deps: { hub: HubConnection; vault: TokenVaul
         notice:
           shortened === null
             ? null
-            : `The hub granted ${formatDuration(grantedSeconds)} instead of ${formatDuration(requestedSeconds)} (shortened by ${formatDuration(shortened)}): ` +
+            : `The hub granted ${hours(grantedSeconds)} instead of ${hours(requestedSeconds)} (shortened by ${formatDuration(shortened)}): ` +
               'its --service-account-max-token-expiration caps token lifetimes.',
       };
     });
