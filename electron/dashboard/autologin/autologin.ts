@@ -1,6 +1,7 @@
-// The auto-login controller: keeps the token where the Karpor UI reads it, and logs in for the user
-// whenever the UI shows /login. Karpor keeps "logged in" only in memory, so after every page load
-// the deep routes send the user to /login even though localStorage already holds a good token.
+// The auto-login controller: keeps the token where the Karpor UI reads it, and logs in for the user.
+// Karpor keeps "logged in" only in memory: after every page load the app is logged out (no Logout
+// link, and deep routes send the user to /login) although localStorage already holds a good token.
+// So the controller logs in once per page load, and again whenever the app shows /login.
 import { createCover } from './cover.ts';
 import { findLoginForm, showsLoginFailure, type LoginForm } from './login-form.ts';
 import type { AutologinConfig, FailureReason, Reporter } from './protocol.ts';
@@ -13,6 +14,10 @@ export const DEFAULT_WINDOW_MS = 10_000;
 const FORM_WAIT_MS = 10_000;
 /** Karpor goes back in history 300 ms after a successful login; leave room for a slow machine. */
 const OUTCOME_WAIT_MS = 5_000;
+/** A token check this recent needs no repeat before submitting the form. */
+const CHECK_FRESH_MS = 5_000;
+const SETTLE_QUIET_MS = 100;
+const SETTLE_MAX_MS = 3_000;
 const LOGIN_PATH = /^\/login\/?$/;
 
 export interface AutologinHost {
@@ -25,13 +30,12 @@ export interface Autologin {
   stop(): void;
 }
 
-type Phase = 'idle' | 'working' | 'stopped';
+type Phase = 'booting' | 'idle' | 'working' | 'stopped';
 
 export function startAutologin(config: AutologinConfig, host: AutologinHost): Autologin {
   const { win, report } = host;
   const token = config.token;
-  const noop: Autologin = { stop: () => undefined };
-  if (!token) return noop; // RBAC off: the dashboard never asks, so neither do we.
+  if (!token) return { stop: () => undefined }; // RBAC off: the dashboard never asks, so neither do we.
 
   // Before any dashboard script runs (the host injects this at document-start).
   win.localStorage.setItem('token', token);
@@ -41,8 +45,9 @@ export function startAutologin(config: AutologinConfig, host: AutologinHost): Au
   const windowMs = config.windowMs ?? DEFAULT_WINDOW_MS;
   const cover = createCover(win.document, config.signingInLabel ?? 'Signing in to Karpor…');
   const attempts: number[] = [];
-  let rbac: Promise<boolean> | null = null;
-  let phase: Phase = 'idle';
+  let phase: Phase = 'booting';
+  let lastMutation = Date.now();
+  let goodCheckAt = -Infinity;
 
   const onLoginPage = (): boolean => LOGIN_PATH.test(win.location.pathname);
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => win.setTimeout(resolve, ms));
@@ -57,16 +62,17 @@ export function startAutologin(config: AutologinConfig, host: AutologinHost): Au
   }
 
   const stopWatching = watchRoute(win, () => {
-    if (phase === 'stopped') return;
-    if (!onLoginPage()) {
-      if (phase === 'idle') cover.hide();
-      return;
-    }
-    if (phase === 'idle') {
+    lastMutation = Date.now();
+    if (phase === 'booting') cover.show(); // <html> may not have existed at document-start
+    if (phase !== 'idle') return;
+    if (onLoginPage()) {
       phase = 'working';
       void logIn().catch(() => fail('no-login-form'));
+    } else {
+      cover.hide();
     }
   });
+  cover.show();
 
   function stop(): void {
     phase = 'stopped';
@@ -74,8 +80,24 @@ export function startAutologin(config: AutologinConfig, host: AutologinHost): Au
     cover.hide();
   }
   function fail(reason: FailureReason, status?: number): void {
+    if (phase === 'stopped') return;
     stop();
     report(status === undefined ? { type: 'failed', reason } : { type: 'failed', reason, status });
+  }
+
+  /** Asks the server whether the token is good; on a refusal, reports why and stops. */
+  async function tokenAccepted(): Promise<boolean> {
+    if (Date.now() - goodCheckAt < CHECK_FRESH_MS) return true;
+    const check = await checkToken(fetchFn, token ?? '');
+    if (check.ok) {
+      goodCheckAt = Date.now();
+      return true;
+    }
+    if (check.status === 401) fail('rejected', 401);
+    else if (check.status === 403) fail('forbidden', 403);
+    else if (check.status === null) fail('unreachable');
+    else fail('server-error', check.status);
+    return false;
   }
 
   async function submit(form: LoginForm, secret: string): Promise<'left' | 'refused' | 'no-answer'> {
@@ -99,25 +121,13 @@ export function startAutologin(config: AutologinConfig, host: AutologinHost): Au
       report({ type: 'logged-out' });
       return;
     }
-    rbac ??= isRbacEnabled(fetchFn);
-    if (!(await rbac)) {
-      stop();
-      report({ type: 'rbac-off' });
-      return;
-    }
     for (;;) {
       const now = Date.now();
       while (attempts.length > 0 && now - (attempts[0] ?? now) >= windowMs) attempts.shift();
       if (attempts.length >= maxAttempts) return fail('repeated');
       attempts.push(now);
 
-      const check = await checkToken(fetchFn, token ?? '');
-      if (!check.ok) {
-        if (check.status === 401) return fail('rejected', 401);
-        if (check.status === 403) return fail('forbidden', 403);
-        if (check.status === null) return fail('unreachable');
-        return fail('server-error', check.status);
-      }
+      if (!(await tokenAccepted())) return;
       if (!onLoginPage()) break; // the page moved on by itself meanwhile
       const form = await waitFor(() => (onLoginPage() ? findLoginForm(win.document) : null), FORM_WAIT_MS);
       if (!form) {
@@ -130,10 +140,42 @@ export function startAutologin(config: AutologinConfig, host: AutologinHost): Au
         break;
       }
       // Refused although the token check passed (or no answer): try again within the attempt budget.
+      goodCheckAt = -Infinity;
     }
-    phase = 'idle';
+    if (phase === 'working') phase = 'idle';
     cover.hide();
   }
+
+  /**
+   * The app starts logged out on every load, even on / where it does not ask. Show it its own login
+   * route the way its router notices (a history entry plus `popstate`, which the page's listeners
+   * receive from any world); it logs in and goes back by itself. The state mimics react-router's
+   * entries so its history index stays consistent.
+   */
+  function openLoginRoute(): void {
+    const current: unknown = win.history.state;
+    const idx = typeof current === 'object' && current !== null && typeof Reflect.get(current, 'idx') === 'number' ? Number(Reflect.get(current, 'idx')) + 1 : 1;
+    win.history.pushState({ usr: null, key: 'karpor-autologin', idx }, '', '/login');
+    win.dispatchEvent(new PopStateEvent('popstate', { state: win.history.state }));
+  }
+
+  async function boot(): Promise<void> {
+    if (!(await isRbacEnabled(fetchFn))) {
+      // The server ignores tokens now; do not leave one lying in storage for nothing.
+      if (win.localStorage.getItem('token') === token) win.localStorage.removeItem('token');
+      stop();
+      report({ type: 'rbac-off' });
+      return;
+    }
+    if (!(await tokenAccepted())) return;
+    // Let the app mount its router before showing it a route.
+    await waitFor(() => (win.document.readyState === 'complete' && Date.now() - lastMutation >= SETTLE_QUIET_MS ? true : null), SETTLE_MAX_MS);
+    if (phase !== 'booting') return;
+    phase = 'working';
+    if (!onLoginPage()) openLoginRoute();
+    await logIn();
+  }
+  void boot().catch(() => fail('no-login-form'));
 
   return { stop };
 }
