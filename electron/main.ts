@@ -1,0 +1,53 @@
+// Karpor Desktop's main process: only wiring. Each piece lives in its capability folder.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app } from 'electron';
+import { createServices } from './services.ts';
+import { createDispatcher } from './ipc/dispatch.ts';
+import { createHandlers } from './ipc/handlers.ts';
+import { forwardEventsToAppWindows, registerIpc } from './ipc/register-ipc.ts';
+import { registerAppScheme, serveAppProtocol } from './shell/app-protocol.ts';
+import { applySecurityPolicy } from './shell/security-policy.ts';
+import { acquireSingleInstance } from './shell/single-instance.ts';
+import { createMainWindow, createWindowManager } from './shell/main-window.ts';
+import { createKubeconfigPicker } from './shell/file-picker.ts';
+import { attachCloseToTray } from './desktop/close-to-tray.ts';
+import { trayIconPath, windowIconPath, type IconLocation } from './desktop/icon-paths.ts';
+import { createTrayController, type TrayController } from './tray/tray-controller.ts';
+import { trayStateFromSettings } from './tray/tray-menu.ts';
+
+// This file is bundled to dist/main/main.js; the preload and renderer are built beside it.
+const distDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const icons: IconLocation = { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() };
+
+const windows = createWindowManager(() => {
+  const win = createMainWindow({ preloadPath: path.join(distDir, 'preload', 'preload.cjs'), iconPath: windowIconPath(icons) });
+  attachCloseToTray(app, win, () => true);
+  return win;
+});
+let tray: TrayController | undefined;
+
+app.enableSandbox();
+registerAppScheme();
+if (acquireSingleInstance(() => windows.show())) void app.whenReady().then(start);
+// A tray app keeps running with its window hidden or closed.
+app.on('window-all-closed', () => undefined);
+
+function start(): void {
+  applySecurityPolicy();
+  serveAppProtocol(path.join(distDir, 'renderer'));
+  const services = createServices({
+    settingsDir: app.getPath('userData'),
+    version: app.getVersion(),
+    pickKubeconfigFile: createKubeconfigPicker(() => windows.current(), app.getPath('home')),
+  });
+  registerIpc(createDispatcher(createHandlers(services), { transport: 'electron' }));
+  forwardEventsToAppWindows(services.events);
+  tray = createTrayController({
+    iconPath: trayIconPath('stopped', process.platform, icons),
+    actions: { openWindow: () => windows.show(), quit: () => app.quit() },
+    initial: trayStateFromSettings(services.settings.get()),
+  });
+  services.settings.onChange((view) => tray?.update(trayStateFromSettings(view)));
+  windows.show();
+}
