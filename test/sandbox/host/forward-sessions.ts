@@ -19,7 +19,7 @@ export interface SessionHandle {
 export const POD_PORT = 7443;
 
 export class ForwardSessions {
-  private readonly live = new Map<() => void, { timer?: NodeJS.Timeout }>();
+  private readonly live = new Map<() => void, { pod: string; timer?: NodeJS.Timeout }>();
   private readonly idleTimeoutMs: number;
   reachable = true;
 
@@ -31,8 +31,8 @@ export class ForwardSessions {
     return this.live.size;
   }
 
-  track(close: () => void): SessionHandle {
-    const entry: { timer?: NodeJS.Timeout } = {};
+  track(pod: string, close: () => void): SessionHandle {
+    const entry: { pod: string; timer?: NodeJS.Timeout } = { pod };
     this.live.set(close, entry);
     const arm = (): void => {
       if (this.idleTimeoutMs <= 0) return;
@@ -51,6 +51,11 @@ export class ForwardSessions {
 
   dropAll(): void {
     for (const close of [...this.live.keys()]) this.cut(close);
+  }
+
+  /** A deleted pod takes its port-forward connections with it, as the kubelet tears down the pod's streams. */
+  dropPod(pod: string): void {
+    for (const [close, entry] of [...this.live]) if (entry.pod === pod) this.cut(close);
   }
 
   /**

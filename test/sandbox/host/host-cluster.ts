@@ -55,8 +55,8 @@ export async function startHostCluster(hub: HostHub, opts: HostOptions = {}): Pr
   state.create('configmaps', configMapObject(hub.kubeconfigYaml(HUB_IN_CLUSTER_URL)));
   state.create('services', serviceObject());
 
-  const controller = new PodController(state, hub, opts.pods ?? 1, opts.podRestartDelayMs ?? 300);
   const sessions = new ForwardSessions(opts.streamIdleTimeoutMs ?? 0);
+  const controller = new PodController(state, hub, opts.pods ?? 1, opts.podRestartDelayMs ?? 300, (name) => sessions.dropPod(name));
   const tokens = { limited: token(), noConfigMap: token(), exec: token() };
   const tokenUsers = new Map<string, UserInfo>([
     [tokens.limited, { name: LIMITED_USER, groups: [] }],

@@ -46,6 +46,7 @@ export class PodController {
   private readonly state: ClusterState;
   private readonly servers: PodServers;
   private readonly restartDelayMs: number;
+  private readonly onPodRemoved: (name: string) => void;
   private readonly templateHash = suffix(10);
   private readonly sliceName = `${SERVICE_NAME}-${suffix(5)}`;
   private readonly pods: ManagedPod[] = [];
@@ -55,8 +56,9 @@ export class PodController {
   private serviceExists = true;
   private stopped = false;
 
-  constructor(state: ClusterState, servers: PodServers, replicas: number, restartDelayMs: number) {
+  constructor(state: ClusterState, servers: PodServers, replicas: number, restartDelayMs: number, onPodRemoved: (name: string) => void) {
     this.state = state;
+    this.onPodRemoved = onPodRemoved;
     this.servers = servers;
     this.replicas = replicas;
     this.restartDelayMs = restartDelayMs;
@@ -169,6 +171,7 @@ export class PodController {
     if (i >= 0) this.pods.splice(i, 1);
     this.state.delete('pods', NAMESPACE, pod.name);
     this.syncEndpoints();
+    this.onPodRemoved(pod.name);
     await this.stopPod(pod);
   }
 

@@ -43,7 +43,7 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
   // Go's spdystream speaks SPDY version 3 framing (no connection-level flow control).
   conn.start(3);
   const pairs = new Map<string, Pair>();
-  const session = sessions.track(() => socket.destroy());
+  const session = sessions.track(pod.name, () => socket.destroy());
   const podSockets = new Set<Duplex>();
 
   const finish = (): void => {

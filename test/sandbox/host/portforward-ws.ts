@@ -20,7 +20,7 @@ function portBytes(port: number): Buffer {
 export function serveWebSocketPortForward(ws: WebSocket, pod: PodTarget, ports: number[], sessions: ForwardSessions): void {
   const sockets: Array<Socket | undefined> = [];
   const queued: Buffer[][] = ports.map(() => []);
-  const session = sessions.track(() => ws.terminate());
+  const session = sessions.track(pod.name, () => ws.terminate());
 
   const closeAll = (): void => {
     session.done();
