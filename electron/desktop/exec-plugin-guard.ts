@@ -50,11 +50,14 @@ export function guardedSpawn(options: { timeoutMs?: number; spawnFn?: SpawnFn } 
     }, timeoutMs);
     child.on('error', (e: Error) => {
       clearTimeout(timer);
-      if (e instanceof ExecPluginError) return;
+      if (e instanceof ExecPluginError || failed) return;
+      failed = true;
+      // A spawn failure reaches ExecAuth's own listener as this same object (it keeps the last
+      // error it sees), so the message is rewritten in place rather than a second error emitted.
       const code = (e as NodeJS.ErrnoException).code;
-      fail(code === 'ENOENT'
+      e.message = code === 'ENOENT'
         ? `The kubeconfig credential plugin "${command}" was not found on PATH. Install it, or check that your login shell's PATH includes it.`
-        : `The kubeconfig credential plugin "${command}" could not start: ${e.message}`);
+        : `The kubeconfig credential plugin "${command}" could not start: ${e.message}`;
     });
     // 'exit' comes before 'close' (when ExecAuth settles), so the error is in place in time.
     child.on('exit', (code, signal) => {

@@ -19,7 +19,8 @@ export interface ShellPathResult {
 export function shellPathCommand(shell: string): { file: string; args: string[] } {
   // The markers are split in the source text so the shell's echo of its own command line (set -x,
   // some prompts) cannot be mistaken for the output.
-  const script = `printf '%s' "${START.slice(0, 8)}""${START.slice(8)}$PATH${END.slice(0, 8)}""${END.slice(8)}"`;
+  // `${PATH}` is braced: the marker's underscores would otherwise extend the variable name.
+  const script = `printf '%s' "${START.slice(0, 8)}""${START.slice(8)}\${PATH}${END.slice(0, 8)}""${END.slice(8)}"`;
   return { file: shell, args: ['-ilc', script] };
 }
 
