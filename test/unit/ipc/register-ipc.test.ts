@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { BrowserWindow, ipcMain } from 'electron';
+import { ipcMain } from 'electron';
+// Test-only stand-in (the same module the `electron` mock returns).
+import { BrowserWindow } from '../../setup/electron-fake.ts';
 import { forwardEventsToAppWindows, registerIpc } from '../../../electron/ipc/register-ipc.ts';
 import { createDispatcher } from '../../../electron/ipc/dispatch.ts';
 import { createHandlers } from '../../../electron/ipc/handlers.ts';

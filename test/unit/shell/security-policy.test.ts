@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { app, session, WebContents } from 'electron';
+import { app, session } from 'electron';
+// Test-only stand-in (the same module the `electron` mock returns).
+import { WebContents } from '../../setup/electron-fake.ts';
 import { applySecurityPolicy } from '../../../electron/shell/security-policy.ts';
 
 const fakeApp = app as unknown as { emit: (event: string, ...args: unknown[]) => boolean };
