@@ -1,6 +1,7 @@
 // The hub, accounts, tokens and vault services for the active profile, composed once for the app,
 // the dev bridge and the CLI. Collaborators that differ per transport (forward, cipher, clipboard) come in.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { createHubConnection, DEFAULT_CONFIGMAP, type HubConnection, type HubEndpoint } from './hub-connection.ts';
@@ -15,6 +16,8 @@ import type { Profile } from '../store/settings-schema.ts';
 import type { SettingsService } from '../store/settings-service.ts';
 
 export const VAULT_FILE = 'token-vault.json';
+/** Without safeStorage (dev bridge, CLI) tokens are sealed with a per-process key, in a file of their own. */
+export const SESSION_VAULT_FILE = 'token-vault.session.json';
 
 export interface AccountsServicesOptions {
   settings: SettingsService;
@@ -70,8 +73,16 @@ export function createAccountsServices(options: AccountsServicesOptions): Accoun
       hub.reset();
     }
   });
-  const encryptor = options.encryptor ?? createAesGcmEncryptor(randomBytes(32), 'weak');
-  const vault = createTokenVault(join(options.vaultDir, VAULT_FILE), encryptor);
+  let vaultPath = join(options.vaultDir, VAULT_FILE);
+  let encryptor = options.encryptor;
+  if (!encryptor) {
+    // The key dies with the process, so what a previous process kept is unreadable: start empty, and never
+    // write into the app's own vault, whose tokens are sealed by safeStorage.
+    vaultPath = join(options.vaultDir, SESSION_VAULT_FILE);
+    rmSync(vaultPath, { force: true });
+    encryptor = createAesGcmEncryptor(randomBytes(32), 'weak');
+  }
+  const vault = createTokenVault(vaultPath, encryptor);
   const clipboard = options.clipboard ? createClipboardGuard(options.clipboard, { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }) : null;
   return {
     hub,

@@ -28,10 +28,10 @@ export interface MintedToken {
   notice: string | null;
 }
 
-/** "8760h (365d)": kubectl users think in hours, everyone else in days. */
+/** "8760h (365d)": kubectl users think in hours, everyone else in days. Seconds of clock jitter are noise. */
 function hours(seconds: number): string {
-  const h = Math.round(seconds / 3600);
-  return seconds >= 86_400 ? `${h}h (${formatDuration(seconds)})` : formatDuration(seconds);
+  const rounded = seconds >= 3600 ? Math.round(seconds / 60) * 60 : seconds;
+  return rounded >= 86_400 ? `${Math.round(rounded / 3600)}h (${formatDuration(rounded)})` : formatDuration(rounded);
 }
 
 // Clock skew and rounding between us and the server: smaller differences are not "shortening".
@@ -97,7 +97,7 @@ export function createTokensService(deps: { hub: HubConnection; vault: TokenVaul
         notice:
           shortened === null
             ? null
-            : `The hub granted ${hours(grantedSeconds)} instead of ${hours(requestedSeconds)} (shortened by ${formatDuration(shortened)}): ` +
+            : `The hub granted ${hours(grantedSeconds)} instead of ${hours(requestedSeconds)} (shortened by ${hours(shortened)}): ` +
               'its --service-account-max-token-expiration caps token lifetimes.',
       };
     });

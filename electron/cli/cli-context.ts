@@ -4,6 +4,8 @@ import os from 'node:os';
 import { createServices, type Services } from '../services.ts';
 import { createKubeconfigSource, type KubeconfigSource } from '../kube/kubeconfig-source.ts';
 import { defaultSettingsDir } from '../store/settings-dir.ts';
+import { createForwardService } from '../forward/forward-service.ts';
+import { temporaryForward } from '../accounts/forward-endpoint.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -25,6 +27,13 @@ export function createCliContext(io: CliIo, version: string): CliContext {
     io,
     version,
     kube: () => services?.kube ?? createKubeconfigSource({ homeDir: os.homedir(), getEnv }),
-    services: () => (services ??= createServices({ settingsDir: defaultSettingsDir(io.env), version, getEnv })),
+    services: () =>
+      (services ??= createServices({
+        settingsDir: defaultSettingsDir(io.env),
+        version,
+        getEnv,
+        // Hub commands reach Karpor through a forward opened for the command's own duration.
+        accounts: { forward: temporaryForward(() => createForwardService({ loadKubeConfig: (file, context) => createKubeconfigSource({ homeDir: os.homedir(), getEnv }).kubeConfigFor(file, context) })) },
+      })),
   };
 }

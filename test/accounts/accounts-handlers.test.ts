@@ -143,7 +143,7 @@ describe('accounts and tokens', () => {
     expect(t.grantedSeconds).toBeLessThanOrEqual(8760 * 3600);
     expect(t.shortenedBySeconds).toBeGreaterThanOrEqual(240 * 3600 - 60);
     expect(t.notice).toContain('--service-account-max-token-expiration');
-    expect(t.notice).toMatch(/shortened by 10d/);
+    expect(t.notice).toMatch(/granted 8760h \(365d\) instead of 9000h \(375d\) \(shortened by 240h \(10d\)\)/);
   });
 
   it('the vault lists metadata only, reveals the token, and stores it encrypted in a 0600 file', async () => {

@@ -2,9 +2,15 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
 import { registerContexts } from './contexts.ts';
+import { registerHubKubeconfig } from './hub-kubeconfig.ts';
+import { registerAccount } from './account.ts';
+import { registerToken } from './token.ts';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const commands: RegisterCommand[] = [
   registerContexts,
+  registerHubKubeconfig,
+  registerAccount,
+  registerToken,
 ];
