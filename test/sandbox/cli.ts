@@ -53,16 +53,18 @@ const opts: SandboxOptions = {
   ...(o.streamIdleTimeout !== undefined ? { streamIdleTimeoutMs: o.streamIdleTimeout } : {}),
 };
 
-const sandbox = await startSandbox(opts);
-console.log(`sandbox ready kubeconfig=${sandbox.kubeconfigPath}`);
-
+// Handlers go in before the (sub-second) start so a signal during start-up still ends in a clean stop.
 let stopping = false;
+const started = startSandbox(opts);
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.error(`sandbox: ${signal}, stopping`);
-  await sandbox.stop();
+  await (await started).stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+const sandbox = await started;
+if (!stopping) console.log(`sandbox ready kubeconfig=${sandbox.kubeconfigPath}`);

@@ -69,6 +69,19 @@ const COLUMNS: Record<string, Column[]> = {
     },
     ageCol,
   ],
+  endpoints: [
+    name,
+    {
+      name: 'Endpoints',
+      type: 'string',
+      cell: (o) => {
+        const subsets = (o['subsets'] as Array<{ addresses?: Array<{ ip: string }>; ports?: Array<{ port: number }> }> | undefined) ?? [];
+        const pairs = subsets.flatMap((s) => (s.addresses ?? []).flatMap((a) => (s.ports ?? []).map((p) => `${a.ip}:${p.port}`)));
+        return pairs.join(',') || '<none>';
+      },
+    },
+    ageCol,
+  ],
   namespaces: [name, { name: 'Status', type: 'string', cell: (o) => String(field(o, 'status', 'phase') ?? '') }, ageCol],
 };
 
