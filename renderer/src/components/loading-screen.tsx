@@ -1,0 +1,11 @@
+import { Flex, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export function LoadingScreen() {
+  const { t } = useTranslation();
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" description={t('app.loading')} />
+    </Flex>
+  );
+}

@@ -1,0 +1,78 @@
+import { Card, Descriptions, Flex, Form, Radio, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Preferences } from '../../../../electron/store/settings-schema.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { LanguageSelect } from '../../components/language-select.tsx';
+import { useAppInfo } from '../../hooks/use-app-info.ts';
+import { useSettings } from '../../hooks/use-settings.ts';
+import { useUpdatePreferences } from '../../hooks/use-update-preferences.ts';
+
+type Toggle = 'startForwardingOnLaunch' | 'launchAtLogin' | 'keepTokens';
+const toggles: readonly Toggle[] = ['startForwardingOnLaunch', 'launchAtLogin', 'keepTokens'];
+const themes: readonly Preferences['theme'][] = ['system', 'light', 'dark'];
+
+/** Preferences; each control saves as soon as it changes. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const prefs = useSettings().view.settings.preferences;
+  const info = useAppInfo();
+  const { update, pending, error, clearError } = useUpdatePreferences();
+  const layout = { labelCol: { flex: '220px' }, wrapperCol: { flex: 'auto' }, labelWrap: true } as const;
+
+  return (
+    <Flex vertical gap="middle">
+      {error !== null && <ErrorAlert error={error} onClose={clearError} />}
+      <Card title={t('settings.appearance')}>
+        <Form {...layout} component="div">
+          <Form.Item label={t('settings.language')} htmlFor="pref-language" extra={t('settings.languageHelp')}>
+            <LanguageSelect
+              id="pref-language"
+              value={prefs.language}
+              loading={pending.has('language')}
+              onChange={(language) => void update({ language })}
+            />
+          </Form.Item>
+          <Form.Item label={t('settings.theme')} htmlFor="pref-theme">
+            <Radio.Group
+              id="pref-theme"
+              aria-label={t('settings.theme')}
+              optionType="button"
+              buttonStyle="solid"
+              value={prefs.theme}
+              disabled={pending.has('theme')}
+              onChange={(event) => void update({ theme: event.target.value as Preferences['theme'] })}
+              options={themes.map((theme) => ({ value: theme, label: t(`settings.themes.${theme}`) }))}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card title={t('settings.behaviour')}>
+        <Form {...layout} component="div">
+          {toggles.map((key) => (
+            <Form.Item key={key} label={t(`settings.${key}`)} htmlFor={`pref-${key}`} extra={t(`settings.${key}Help`)}>
+              <Switch
+                id={`pref-${key}`}
+                checked={prefs[key]}
+                loading={pending.has(key)}
+                onChange={(checked) => void update({ [key]: checked })}
+              />
+            </Form.Item>
+          ))}
+        </Form>
+      </Card>
+      {info && (
+        <Card title={t('settings.about')}>
+          <Descriptions
+            column={1}
+            size="small"
+            items={[
+              { key: 'version', label: t('settings.version'), children: info.version },
+              { key: 'platform', label: t('settings.platform'), children: info.platform },
+              { key: 'transport', label: t('settings.transport'), children: t(`app.transport.${info.transport}`) },
+            ]}
+          />
+        </Card>
+      )}
+    </Flex>
+  );
+}
