@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { profileInputSchema, profileSchema, preferencesSchema, preferencesPatchSchema, settingsSchema } from '../store/settings-schema.ts';
 import { accountsChannels } from '../accounts/accounts-schemas.ts';
+import { dashboardChannels } from '../dashboard/dashboard-schemas.ts';
 
 export const errorCodes = [
   'BAD_REQUEST', // arguments of the wrong shape, or a value that fails validation
@@ -73,6 +74,7 @@ export const channels = {
   'profiles:activate': { input: idArg, output: profileSchema },
   'preferences:update': { input: preferencesPatchSchema, output: preferencesSchema },
   ...accountsChannels,
+  ...dashboardChannels,
 } as const;
 
 export const events = {

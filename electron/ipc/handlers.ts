@@ -6,6 +6,7 @@ import { appHandlers } from './app-handlers.ts';
 import { kubeHandlers } from '../kube/kube-handlers.ts';
 import { settingsHandlers } from '../store/settings-handlers.ts';
 import { accountsHandlers } from '../accounts/accounts-handlers.ts';
+import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 
 export type { HandlerContext, HandlerTable } from './handler-types.ts';
 
@@ -15,5 +16,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...kubeHandlers(services),
     ...settingsHandlers(services),
     ...accountsHandlers(services),
+    ...dashboardHandlers(services),
   };
 }

@@ -2,14 +2,18 @@
 // (Linux applies menu changes only through setContextMenu), and tests compare templates.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { SettingsView } from '../store/settings-service.ts';
+import { buildDashboardMenuItems, englishDashboardMenuLabels, type DashboardMenuLabels, type DashboardMenuState } from '../dashboard/dashboard-menu.ts';
 
 export interface TrayState {
   activeProfile: { name: string; context: string } | null;
+  /** Absent until the dashboard is wired in: then no dashboard entries. */
+  dashboard?: DashboardMenuState;
 }
 
 export interface TrayActions {
   openWindow(): void;
   quit(): void;
+  openDashboard?(account?: string): void;
 }
 
 export interface TrayLabels {
@@ -18,6 +22,7 @@ export interface TrayLabels {
   noProfile: string;
   openWindow: string;
   quit: string;
+  dashboard?: DashboardMenuLabels;
 }
 
 export const englishTrayLabels: TrayLabels = {
@@ -41,6 +46,9 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions, labels: Tr
     { type: 'separator' },
     // Always present: a click on the tray icon itself does nothing on many Linux panels.
     { label: labels.openWindow, click: () => actions.openWindow() },
+    ...(state.dashboard && actions.openDashboard
+      ? buildDashboardMenuItems(state.dashboard, { openDashboard: actions.openDashboard }, labels.dashboard ?? englishDashboardMenuLabels)
+      : []),
     { type: 'separator' },
     { label: labels.quit, click: () => actions.quit() },
   ];

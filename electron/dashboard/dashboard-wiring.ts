@@ -1,0 +1,59 @@
+// Builds the dashboard service from the app's real services: the running forward of the active
+// profile, the hub connection, the token vault and minting, and the preferences. Used by the app
+// (with the in-app window) and by the CLI (system browser only).
+import type { AccountsServices } from '../accounts/accounts-services.ts';
+import { readRbacEnabled } from '../accounts/server-configs.ts';
+import type { ForwardService } from '../forward/forward-service.ts';
+import type { ForwardTarget } from '../forward/forward-state.ts';
+import type { Profile } from '../store/settings-schema.ts';
+import type { SettingsService } from '../store/settings-service.ts';
+import { createDashboardService, type DashboardService, type DashboardWindowRequest } from './dashboard-service.ts';
+
+export function forwardTargetOf(profile: Profile): ForwardTarget {
+  const { kubeconfigPath, context, namespace, service, servicePort, localPort } = profile;
+  return { kubeconfigPath, context, namespace, service, servicePort, localPort };
+}
+
+export interface DashboardWiringOptions {
+  forward: Pick<ForwardService, 'state' | 'onState' | 'start'>;
+  accounts: Pick<AccountsServices, 'tokens' | 'vault' | 'activeProfile' | 'keepTokens' | 'clipboard'>;
+  settings: Pick<SettingsService, 'get'>;
+  openInApp?: (request: DashboardWindowRequest) => void;
+  openExternal(url: string): Promise<void>;
+  notify?: (title: string, body: string) => void;
+  onProgress?: (message: string) => void;
+  forwardWaitMs?: number;
+  now?: () => number;
+}
+
+export function wireDashboardService(options: DashboardWiringOptions): DashboardService {
+  const { forward, accounts } = options;
+  const localServer = (): string => {
+    const state = forward.state();
+    return `https://127.0.0.1:${state.status === 'stopped' ? accounts.activeProfile().localPort : state.localPort}`;
+  };
+  return createDashboardService({
+    forward: { state: () => forward.state(), onState: (cb) => forward.onState(cb), start: () => forward.start(forwardTargetOf(accounts.activeProfile())) },
+    hub: {
+      hubId: () => accounts.activeProfile().id,
+      // Asked through the forward, i.e. of exactly the server the dashboard will be loaded from.
+      rbacEnabled: () => readRbacEnabled(localServer()),
+    },
+    tokens: {
+      kept: () => accounts.vault.list(),
+      reveal: (id) => accounts.vault.reveal(id),
+      mint: async ({ account, namespace, duration }) => {
+        const minted = await accounts.tokens.create({ account, namespace, duration, keep: accounts.keepTokens() });
+        return { token: minted.token, expiresAt: minted.expiresAt };
+      },
+    },
+    preferences: () => options.settings.get().settings.preferences,
+    openInApp: options.openInApp,
+    openExternal: options.openExternal,
+    copySecret: accounts.clipboard ? (secret) => accounts.clipboard?.copy(secret) : undefined,
+    notify: options.notify,
+    onProgress: options.onProgress,
+    forwardWaitMs: options.forwardWaitMs,
+    now: options.now,
+  });
+}
