@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Envelope } from '../ipc/contract.ts';
 import { createDispatcher } from '../ipc/dispatch.ts';
 import { createHandlers } from '../ipc/handlers.ts';
-import { createServices } from '../services.ts';
+import { createServices, type ServicesOptions } from '../services.ts';
 import { newBridgeSecret, secretMatches } from './bridge-secret.ts';
 import { createBridgeEvents } from './bridge-events.ts';
 import { serveRendererFile } from './static-files.ts';
@@ -25,13 +25,14 @@ export interface DevBridge {
   close(): Promise<void>;
 }
 
-export async function startDevBridge(opts: { settingsDir: string; rendererDir?: string; port?: number; kubeconfigPath?: string }): Promise<DevBridge> {
+export async function startDevBridge(opts: { settingsDir: string; rendererDir?: string; port?: number; kubeconfigPath?: string; accounts?: ServicesOptions['accounts'] }): Promise<DevBridge> {
   const rendererDir = opts.rendererDir ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const services = createServices({
     settingsDir: opts.settingsDir,
     version: pkg.version,
     getEnv: () => (opts.kubeconfigPath ? { KUBECONFIG: opts.kubeconfigPath } : process.env),
+    ...(opts.accounts ? { accounts: opts.accounts } : {}),
   });
   const dispatch = createDispatcher(createHandlers(services), { transport: 'bridge' });
   const secret = newBridgeSecret();
