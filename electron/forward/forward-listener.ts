@@ -1,5 +1,5 @@
 // The local listener: accepts on 127.0.0.1:<port>, and splices each accepted socket onto a
-// tunnel to the pod chosen right now. Keeps one warm tunnel ready (a new connection then skips
+// tunnel to the pod chosen right now. Keeps a couple of warm tunnels ready (a new connection then skips
 // the TLS+upgrade round trips to the API server), holds sockets briefly while no pod is ready
 // (a rollout looks like a slow response rather than a refused connection), and closes the
 // connections of a pod that left the ready set.
@@ -18,7 +18,8 @@ export interface ForwardListenerOptions {
   maxConnections?: number;
   /** How long an accepted socket may wait for a ready pod before it is closed. */
   holdMs?: number;
-  warm?: boolean;
+  /** Spare upstream streams kept open for the next connections (0 = none). */
+  warmCount?: number;
 }
 
 export interface ForwardListener {
@@ -26,9 +27,9 @@ export interface ForwardListener {
   listen(): Promise<number>;
   /** The route changed: hand held sockets over and re-warm. */
   routeChanged(): void;
-  /** Ends every connection (and the warm tunnel) to `pod`. Returns how many were closed. */
+  /** Ends every connection (and the warm tunnels) to `pod`. Returns how many were closed. */
   closePod(pod: string): number;
-  /** Drops the warm tunnel, e.g. after the credentials were rebuilt. */
+  /** Drops the warm tunnels, e.g. after the credentials were rebuilt. */
   resetWarm(): void;
   connectionCount(): number;
   close(): Promise<void>;
@@ -44,7 +45,9 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   const holdMs = opts.holdMs ?? 10_000;
   const conns = new Set<Conn>();
   const held = new Map<net.Socket, NodeJS.Timeout>();
-  let warm: { tunnel: PortTunnel; endpoint: Endpoint } | null = null;
+  const warmCount = opts.warmCount ?? 2;
+  type Spare = { tunnel: PortTunnel; endpoint: Endpoint };
+  let spares: Spare[] = [];
   let warmFailures = 0;
   let warmTimer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -75,13 +78,19 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   }
 
   function takeWarm(endpoint: Endpoint): PortTunnel | null {
-    const w = warm;
-    warm = null;
-    if (!w) return null;
-    const usable = w.endpoint.pod === endpoint.pod && w.endpoint.port === endpoint.port && !w.tunnel.destroyed && !w.tunnel.upstreamClosed;
-    if (usable) return w.tunnel;
-    w.tunnel.destroy();
+    while (spares.length > 0) {
+      const w = spares.shift() as Spare;
+      const usable = w.endpoint.pod === endpoint.pod && w.endpoint.port === endpoint.port && !w.tunnel.destroyed && !w.tunnel.upstreamClosed;
+      if (usable) return w.tunnel;
+      w.tunnel.destroy();
+    }
     return null;
+  }
+
+  function dropSpares(pred: (s: Spare) => boolean = () => true): void {
+    const gone = spares.filter(pred);
+    spares = spares.filter((s) => !pred(s));
+    for (const s of gone) s.tunnel.destroy();
   }
 
   function dispatch(local: net.Socket, endpoint: Endpoint): void {
@@ -128,34 +137,34 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   }
 
   function refillWarm(delayMs: number): void {
-    if (opts.warm === false || closed || warm || warmTimer) return;
+    if (closed || spares.length >= warmCount || warmTimer) return;
     warmTimer = setTimeout(() => {
       warmTimer = undefined;
-      if (closed || warm) return;
+      if (closed) return;
       const endpoint = opts.route();
       if (!endpoint) return;
-      const tunnel = opts.openTunnel(endpoint);
-      const entry = { tunnel, endpoint };
-      warm = entry;
-      tunnel.on('error', () => undefined); // an unused spare's failure is nobody's business
-      tunnel.opened.then(
-        () => (warmFailures = 0),
-        () => undefined,
-      );
-      const bornAt = Date.now();
-      const drop = () => {
-        if (warm !== entry) return;
-        warm = null;
-        tunnel.destroy();
-        // A spare that keeps dying young (broken pod, refused upgrade) is re-made ever more slowly,
-        // never in a loop; one that lived a while was cut for idling and is simply replaced.
-        warmFailures = Date.now() - bornAt >= 5_000 ? 0 : warmFailures + 1;
-        refillWarm(Math.min(30_000, 1_000 * 2 ** Math.min(warmFailures, 5)));
-      };
-      tunnel.once('upstream-closed', drop);
-      tunnel.once('close', drop);
+      while (spares.length < warmCount) addSpare(endpoint);
     }, delayMs);
     warmTimer.unref();
+  }
+
+  function addSpare(endpoint: Endpoint): void {
+    const tunnel = opts.openTunnel(endpoint);
+    const entry = { tunnel, endpoint };
+    spares.push(entry);
+    tunnel.on('error', () => undefined); // an unused spare's failure is nobody's business
+    const bornAt = Date.now();
+    const drop = () => {
+      if (!spares.includes(entry)) return;
+      spares = spares.filter((s) => s !== entry);
+      tunnel.destroy();
+      // A spare that keeps dying young (broken pod, refused upgrade) is re-made ever more slowly,
+      // never in a loop; one that lived a while was cut for idling and is simply replaced.
+      warmFailures = Date.now() - bornAt >= 5_000 ? 0 : warmFailures + 1;
+      refillWarm(Math.min(30_000, 1_000 * 2 ** Math.min(warmFailures, 5)));
+    };
+    tunnel.once('upstream-closed', drop);
+    tunnel.once('close', drop);
   }
 
   return {
@@ -174,10 +183,7 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
     routeChanged() {
       const endpoint = opts.route();
       if (!endpoint) return;
-      if (warm && warm.endpoint.pod !== endpoint.pod) {
-        warm.tunnel.destroy();
-        warm = null;
-      }
+      dropSpares((s) => s.endpoint.pod !== endpoint.pod || s.endpoint.port !== endpoint.port);
       for (const [local, timer] of held) {
         clearTimeout(timer);
         held.delete(local);
@@ -195,15 +201,11 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
         c.local.end();
         c.tunnel.destroy();
       }
-      if (warm?.endpoint.pod === pod) {
-        warm.tunnel.destroy();
-        warm = null;
-      }
+      dropSpares((s) => s.endpoint.pod === pod);
       return n;
     },
     resetWarm() {
-      warm?.tunnel.destroy();
-      warm = null;
+      dropSpares();
       warmFailures = 0;
       refillWarm(0);
     },
@@ -211,8 +213,7 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
     close() {
       closed = true;
       clearTimeout(warmTimer);
-      warm?.tunnel.destroy();
-      warm = null;
+      dropSpares();
       for (const [local, timer] of held) {
         clearTimeout(timer);
         local.destroy();

@@ -26,8 +26,8 @@ export interface ForwardServiceOptions {
   probeTimeoutMs?: number;
   pingIntervalMs?: number;
   backoff?: Omit<BackoffOptions, 'random'>;
-  /** Keep one upstream stream open for the next connection (default on). */
-  warmTunnel?: boolean;
+  /** Upstream streams kept open for the next connections (default 2, 0 = none). */
+  warmTunnels?: number;
   maxConnections?: number;
   /** How long accepted sockets wait for a ready pod during a rollout. */
   holdMs?: number;
@@ -298,7 +298,7 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
         return s.opener({ namespace: s.target.namespace, pod: e.pod, port: e.port });
       },
       log,
-      ...(options.warmTunnel === undefined ? {} : { warm: options.warmTunnel }),
+      ...(options.warmTunnels === undefined ? {} : { warmCount: options.warmTunnels }),
       ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
       ...(options.holdMs === undefined ? {} : { holdMs: options.holdMs }),
     });

@@ -84,7 +84,9 @@ export class PortTunnel extends Duplex {
   upstreamClosed = false;
 
   constructor(connect: () => Promise<WebSocket>, pingIntervalMs: number) {
-    super({ allowHalfOpen: false });
+    // Frames arrive in 16-64 KiB pieces: with the default 16 KiB water marks nearly every frame
+    // would pause and resume the WebSocket, which halves throughput.
+    super({ allowHalfOpen: false, readableHighWaterMark: 1024 * 1024, writableHighWaterMark: 256 * 1024 });
     this.opened = this.open(connect, pingIntervalMs);
     // The caller may never await `opened` (e.g. a warm tunnel dropped unused): avoid an unhandled rejection.
     this.opened.catch(() => undefined);

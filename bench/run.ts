@@ -1,0 +1,207 @@
+// `npm run bench`: this forward side by side with a direct TLS connection to the hub pod (the
+// limit) and real `kubectl port-forward svc/karpor-server`, against the sandbox. Not a test: it
+// prints a table and writes bench/results.json. Sandbox, forward and kubectl each run in their
+// own process; only the measuring clients run here.
+import { fork, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const MiB = 1024 * 1024;
+const DOWNLOAD_BYTES = Number(process.env.BENCH_DOWNLOAD_MIB ?? 256) * MiB;
+const TTFB_SAMPLES = Number(process.env.BENCH_TTFB_SAMPLES ?? 200);
+const PARALLEL = 64;
+const PARALLEL_BYTES = 256 * 1024;
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+
+interface SandboxHandle {
+  kubeconfigPath: string;
+  call<T>(op: string, args?: Record<string, unknown>): Promise<T>;
+  child: ChildProcess;
+}
+
+async function startSandboxChild(): Promise<SandboxHandle> {
+  const child = fork(here('./sandbox-child.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let next = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const ready = new Promise<{ kubeconfigPath: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
+    child.on('message', (m: { ready?: boolean; kubeconfigPath?: string; id?: number; value?: unknown; error?: string }) => {
+      if (m.ready && m.kubeconfigPath) return resolve({ kubeconfigPath: m.kubeconfigPath });
+      const p = m.id === undefined ? undefined : pending.get(m.id);
+      if (!p || m.id === undefined) return;
+      pending.delete(m.id);
+      if (m.error) p.reject(new Error(m.error));
+      else p.resolve(m.value);
+    });
+  });
+  const { kubeconfigPath } = await ready;
+  return {
+    kubeconfigPath,
+    child,
+    call<T>(op: string, args: Record<string, unknown> = {}) {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: (v) => resolve(v as T), reject });
+        child.send({ id, op, ...args });
+      });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const addr = srv.address();
+  await new Promise<void>((r) => srv.close(() => r()));
+  if (!addr || typeof addr === 'string') throw new Error('no port');
+  return addr.port;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms: ${buf.slice(-500)}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      buf += d.toString();
+      if (pattern.test(buf)) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited (${code}) before ${pattern}: ${buf.slice(-500)}`)));
+  });
+}
+
+/** GET on a new connection; resolves with time to first byte and total, in ms. */
+function timedGet(port: number, path: string, timeoutMs = 60_000): Promise<{ ttfb: number; total: number; bytes: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let ttfb = 0;
+    let bytes = 0;
+    const req = https.request({ host: '127.0.0.1', port, path, rejectUnauthorized: false, agent: false, timeout: timeoutMs }, (res) => {
+      res.on('data', (c: Buffer) => {
+        if (!ttfb) ttfb = performance.now() - t0;
+        bytes += c.length;
+      });
+      res.on('end', () => resolve({ ttfb: ttfb || performance.now() - t0, total: performance.now() - t0, bytes, status: res.statusCode ?? 0 }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
+interface Row {
+  name: string;
+  throughputMiBps: number;
+  ttfbMedianMs: number;
+  ttfbP99Ms: number;
+  parallel64Ms: number;
+  recoveryMs?: number;
+  recoveryAfterReadyMs?: number;
+}
+
+async function measure(name: string, port: number): Promise<Row> {
+  // Warm-up: the first connection pays for lazy set-up everywhere.
+  for (let i = 0; i < 5; i++) await timedGet(port, '/livez');
+  const dl = await timedGet(port, `/bench/bytes?n=${DOWNLOAD_BYTES}`, 300_000);
+  if (dl.bytes !== DOWNLOAD_BYTES) throw new Error(`${name}: download got ${dl.bytes} bytes`);
+  const throughputMiBps = DOWNLOAD_BYTES / MiB / (dl.total / 1000);
+  const ttfbs: number[] = [];
+  for (let i = 0; i < TTFB_SAMPLES; i++) {
+    ttfbs.push((await timedGet(port, '/livez')).ttfb);
+    // A user clicks; connections do not arrive back to back. The pause also lets a warm stream refill.
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const t0 = performance.now();
+  const par = await Promise.all(Array.from({ length: PARALLEL }, () => timedGet(port, `/bench/bytes?n=${PARALLEL_BYTES}`)));
+  const parallel64Ms = performance.now() - t0;
+  if (par.some((r) => r.bytes !== PARALLEL_BYTES)) throw new Error(`${name}: a parallel request came back short`);
+  const row = { name, throughputMiBps, ttfbMedianMs: percentile(ttfbs, 50), ttfbP99Ms: percentile(ttfbs, 99), parallel64Ms };
+  console.error(`measured ${name}: ${JSON.stringify(row)}`);
+  return row;
+}
+
+async function recovery(sb: SandboxHandle, port: number): Promise<{ recoveryMs: number; recoveryAfterReadyMs: number }> {
+  const before = await sb.call<Array<{ name: string; ready: boolean }>>('pods');
+  const victim = before.find((p) => p.ready)?.name;
+  if (!victim) throw new Error('no ready pod to delete');
+  const t0 = performance.now();
+  await sb.call('deletePod', { name: victim });
+  let readyAt = 0;
+  void sb.call<string[]>('waitForReadyPods', { count: 1 }).then(() => (readyAt = performance.now()));
+  for (;;) {
+    try {
+      const r = await timedGet(port, '/livez', 2_000);
+      if (r.status === 200) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    if (performance.now() - t0 > 60_000) throw new Error('forward did not recover within 60 s');
+  }
+  const done = performance.now();
+  return { recoveryMs: done - t0, recoveryAfterReadyMs: readyAt ? done - readyAt : NaN };
+}
+
+const sb = await startSandboxChild();
+const children: ChildProcess[] = [sb.child];
+try {
+  const pods = await sb.call<Array<{ name: string; hubPort: number }>>('waitForReadyPods', { count: 1 }).then(() => sb.call<Array<{ name: string; hubPort: number }>>('pods'));
+  const hubPort = pods[0]?.hubPort ?? 0;
+
+  const fwdPort = await freePort();
+  const fwd = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fwdprof"] : []), here('./forward-child.ts'), sb.kubeconfigPath, String(fwdPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(fwd);
+  await waitForLine(fwd, /"status":"ready"/, 20_000);
+
+  const kcPort = await freePort();
+  const kubectl = spawn('kubectl', ['--kubeconfig', sb.kubeconfigPath, 'port-forward', '-n', 'karpor', 'svc/karpor-server', `${kcPort}:7443`, '--address', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(kubectl);
+  await waitForLine(kubectl, /Forwarding from/, 20_000);
+
+  const only = process.env.BENCH_ONLY; // e.g. "forward" while tuning; the README numbers come from a full run
+  const skip = (n: string): Row => ({ name: n, throughputMiBps: NaN, ttfbMedianMs: NaN, ttfbP99Ms: NaN, parallel64Ms: NaN });
+  const direct = !only || only === 'direct' ? await measure('direct', hubPort) : skip('direct');
+  const forward = !only || only === 'forward' ? await measure('forward', fwdPort) : skip('forward');
+  const kube = !only || only === 'kubectl' ? await measure('kubectl', kcPort) : skip('kubectl');
+  Object.assign(forward, await recovery(sb, fwdPort));
+
+  const rows = [direct, forward, kube];
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const ratios = {
+    throughput: { forwardOverKubectl: ratio(forward.throughputMiBps, kube.throughputMiBps), forwardOverDirect: ratio(forward.throughputMiBps, direct.throughputMiBps) },
+    ttfbMedian: { forwardOverKubectl: ratio(forward.ttfbMedianMs, kube.ttfbMedianMs), forwardOverDirect: ratio(forward.ttfbMedianMs, direct.ttfbMedianMs) },
+    ttfbP99: { forwardOverKubectl: ratio(forward.ttfbP99Ms, kube.ttfbP99Ms), forwardOverDirect: ratio(forward.ttfbP99Ms, direct.ttfbP99Ms) },
+    parallel64: { forwardOverKubectl: ratio(forward.parallel64Ms, kube.parallel64Ms), forwardOverDirect: ratio(forward.parallel64Ms, direct.parallel64Ms) },
+  };
+  const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(d));
+  console.log(`\n${DOWNLOAD_BYTES / MiB} MiB download, ${TTFB_SAMPLES} new-connection TTFB samples (GET /livez), ${PARALLEL} parallel x ${PARALLEL_BYTES / 1024} KiB`);
+  console.log('path      MiB/s   TTFB p50 ms  TTFB p99 ms  64 parallel ms  recovery ms (after Ready)');
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(9)} ${f(r.throughputMiBps).padStart(6)}  ${f(r.ttfbMedianMs, 2).padStart(11)}  ${f(r.ttfbP99Ms, 2).padStart(11)}  ${f(r.parallel64Ms, 0).padStart(14)}  ${r.recoveryMs === undefined ? '-' : `${f(r.recoveryMs, 0)} (${f(r.recoveryAfterReadyMs, 0)})`}`,
+    );
+  }
+  console.log('ratios', JSON.stringify(ratios));
+  const out = here('./results.json');
+  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, downloadBytes: DOWNLOAD_BYTES, ttfbSamples: TTFB_SAMPLES, rows, ratios }, null, 2)}\n`);
+  console.log(`wrote ${out}`);
+} finally {
+  for (const c of children.slice(1).reverse()) c.kill('SIGTERM');
+  await sb.call('stop').catch(() => undefined);
+  sb.child.kill('SIGTERM');
+}
