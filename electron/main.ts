@@ -15,6 +15,7 @@ import { attachCloseToTray } from './desktop/close-to-tray.ts';
 import { trayIconPath, windowIconPath, type IconLocation } from './desktop/icon-paths.ts';
 import { createTrayController, type TrayController } from './tray/tray-controller.ts';
 import { trayStateFromSettings } from './tray/tray-menu.ts';
+import { APP_DIR_NAME } from './store/settings-dir.ts';
 
 // This file is bundled to dist/main/main.js; the preload and renderer are built beside it.
 const distDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +28,8 @@ const windows = createWindowManager(() => {
 });
 let tray: TrayController | undefined;
 
+// The packaged app's name ("Karpor Desktop") would move userData; pin it to the folder the CLI uses.
+app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
 app.enableSandbox();
 registerAppScheme();
 if (acquireSingleInstance(() => windows.show())) void app.whenReady().then(start);

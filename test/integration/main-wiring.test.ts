@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, protocol, Tray } from 'electron';
 import { channelNames, type Envelope } from '../../electron/ipc/contract.ts';
 import { tempDir, type TempDir } from './helpers/kubeconfigs.ts';
 
-const fakeApp = app as unknown as { sandboxEnabled: boolean; emit(e: string, ...a: unknown[]): boolean };
+const fakeApp = app as unknown as { sandboxEnabled: boolean; setPathCalls: [string, string][]; emit(e: string, ...a: unknown[]): boolean };
 const handlers = (ipcMain as unknown as { handlers: Map<string, (e: unknown, i?: unknown) => Promise<Envelope<unknown>>> }).handlers;
 const windows = () => (BrowserWindow as unknown as { instances: (BrowserWindow & { calls: string[]; options: { webPreferences: Record<string, unknown> } })[] }).instances;
 const trays = () => (Tray as unknown as { instances: { menus: { template: { label?: string }[] }[] }[] }).instances;
@@ -23,8 +23,9 @@ describe('main process wiring', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  it('enables the sandbox and registers the app scheme and its handler', () => {
+  it('enables the sandbox, pins userData to the folder the CLI uses, registers the app scheme', () => {
     expect(fakeApp.sandboxEnabled).toBe(true);
+    expect(fakeApp.setPathCalls).toContainEqual(['userData', path.join(tmp.dir, 'appData', 'karpor-desktop')]);
     expect(fakeProtocol.privileged.map((p) => p.scheme)).toEqual(['app']);
     expect(fakeProtocol.handlers.has('app')).toBe(true);
   });

@@ -6,6 +6,8 @@ const appEvents = new EventEmitter();
 export const app = {
   getVersion: () => '0.0.0-test',
   getPath: (_name: string) => '/tmp/karpor-desktop-test',
+  setPathCalls: [] as [string, string][],
+  setPath: (name: string, value: string) => { app.setPathCalls.push([name, value]); },
   getLocale: () => 'en-US',
   isReady: () => true,
   whenReady: async () => undefined,
