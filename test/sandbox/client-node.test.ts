@@ -224,5 +224,17 @@ describe('stream idle timeout', () => {
     const lasted = Date.now() - started;
     expect(lasted).toBeGreaterThanOrEqual(250);
     expect(lasted).toBeLessThan(3000);
+
+    // WebSocket pings are traffic too: a client that pings is not cut while it keeps pinging.
+    const kept = (await new k8s.PortForward(config).portForward(NS, pod, [7443], new PassThrough(), null, new PassThrough())) as WebSocket;
+    let closedAt = 0;
+    kept.on('close', () => (closedAt = Date.now()));
+    const pinger = setInterval(() => kept.ping(), 100);
+    await new Promise((r) => setTimeout(r, 900));
+    clearInterval(pinger);
+    expect(closedAt).toBe(0);
+    const stoppedPinging = Date.now();
+    await until('idle cut after pings stop', () => (closedAt ? true : undefined));
+    expect(closedAt - stoppedPinging).toBeGreaterThanOrEqual(200);
   });
 });

@@ -140,6 +140,20 @@ describe('kubectl port-forward', () => {
     });
   }
 
+  it('prints the kubelet error and exits when the pod refuses the connection (hub unreachable)', async () => {
+    const f = await forward(['svc/karpor-server']);
+    sandbox.setHubReachable(false);
+    try {
+      expect((await curlK(`https://127.0.0.1:${f.localPort}/livez`).catch(() => ({ status: 0 }))).status).toBe(0);
+      const code = await Promise.race([f.exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
+      expect(code).toBe(1);
+      expect(f.output()).toMatch(/an error occurred forwarding \d+ -> 7443: error forwarding port 7443 to pod \w+, uid : .*connect: connection refused/);
+      expect(f.output()).toMatch(/error: lost connection to pod/);
+    } finally {
+      sandbox.setHubReachable(true);
+    }
+  });
+
   it('loses the connection when its pod is deleted, like against a real kubelet', async () => {
     const [pod] = sandbox.pods();
     const f = await forward([`pod/${pod?.name ?? ''}`]);

@@ -50,6 +50,8 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
     session.done();
     for (const s of podSockets) s.destroy();
   };
+  // Any inbound byte (data, SPDY ping) counts as activity for the idle cut, as it would for a load balancer.
+  socket.on('data', session.touch);
   conn.on('close', finish);
   conn.on('error', () => socket.destroy());
   socket.on('close', finish);
@@ -80,8 +82,7 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
     sessions.dial(pod, port).then(
       (podSocket) => {
         podSockets.add(podSocket);
-        podSocket.on('data', () => session.touch());
-        data.on('data', () => session.touch());
+        podSocket.on('data', session.touch);
         data.pipe(podSocket);
         podSocket.pipe(data);
         podSocket.on('error', () => podSocket.destroy());

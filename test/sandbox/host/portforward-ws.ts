@@ -28,6 +28,9 @@ export function serveWebSocketPortForward(ws: WebSocket, pod: PodTarget, ports: 
   };
   ws.on('close', closeAll);
   ws.on('error', closeAll);
+  // Pings are bytes on the wire too: they keep a load balancer's idle timer from firing.
+  ws.on('ping', session.touch);
+  ws.on('pong', session.touch);
 
   ports.forEach((port, i) => {
     ws.send(frame(2 * i, portBytes(port)));
