@@ -1,9 +1,11 @@
 // Profiles and preferences: every change is validated, written through the settings file and
 // announced to listeners. A refused change leaves the file untouched.
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { AppError } from '../ipc/app-error.ts';
 import { profileInputSchema, preferencesPatchSchema, type Preferences, type PreferencesPatch, type Profile, type ProfileInput, type Settings } from './settings-schema.ts';
 import type { SettingsFile } from './settings-file.ts';
+import { describeIssues } from '../ipc/describe-issues.ts';
 
 export interface SettingsView {
   settings: Settings;
@@ -48,7 +50,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   return {
     get: view,
     saveProfile(rawInput) {
-      const input = profileInputSchema.parse(rawInput);
+      const input = validate(profileInputSchema, rawInput, 'profile');
       if (input.id !== undefined) findProfile(input.id);
       const clash = current.profiles.find((p) => p.name === input.name && p.id !== input.id);
       if (clash) throw new AppError('CONFLICT', `A profile named "${input.name}" already exists.`, { hint: 'Choose another name, or edit that profile.' });
@@ -75,7 +77,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     },
     updatePreferences(patch) {
       // An explicit `undefined` means "leave as is", not "reset to the default".
-      const changes = Object.entries(preferencesPatchSchema.parse(patch)).filter(([, v]) => v !== undefined);
+      const changes = Object.entries(validate(preferencesPatchSchema, patch, 'preferences')).filter(([, v]) => v !== undefined);
       const preferences: Preferences = { ...current.preferences, ...Object.fromEntries(changes) };
       commit({ ...current, preferences });
       return preferences;
@@ -85,4 +87,11 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Callers other than the dispatcher (the CLI) get the same BAD_REQUEST the IPC boundary gives. */
+function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('BAD_REQUEST', `Invalid ${what}: ${describeIssues(result.error.issues)}.`);
+  return result.data;
 }

@@ -48,6 +48,8 @@ describe('settings service (real files, real kubeconfigs)', () => {
       return 'no error';
     };
     expect(code(() => save('X', { id: 'nope' }))).toBe('NOT_FOUND');
+    expect(code(() => save('X', { localPort: 0 }))).toBe('BAD_REQUEST');
+    expect(code(() => services.settings.updatePreferences({ theme: 'neon' as 'dark' }))).toBe('BAD_REQUEST');
     expect(code(() => save('Prod'))).toBe('CONFLICT');
     expect(code(() => save('Y', { context: 'staging' }))).toBe('KUBECONFIG_INVALID');
     expect(code(() => save('Z', { kubeconfigPath: path.join(tmp.dir, 'missing') }))).toBe('KUBECONFIG_INVALID');
