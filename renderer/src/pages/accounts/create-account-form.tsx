@@ -43,6 +43,7 @@ export function CreateAccountForm({ roles, defaultRole, onCreated }: Props) {
   return (
     <Form<Values>
       form={form}
+      name="account"
       layout="inline"
       data-testid="create-account"
       initialValues={{ name: '', namespace: 'default', role: defaultRole ?? undefined }}

@@ -41,6 +41,7 @@ export function MintTokenForm({ accounts, initialAccount, onMinted }: Props) {
 
   return (
     <Form<Values>
+      name="token"
       layout="inline"
       data-testid="mint-token"
       initialValues={{ account: initialAccount, duration: '8h' }}
