@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { z } from 'zod';
 import { badRequest, failure, invalid, methodNotAllowed, notFound, notFoundPath, unsupportedMediaType, type KubeStatus } from '../common/status.ts';
 import { sendJson, sendStatus, readBody } from './http-util.ts';
@@ -7,8 +8,12 @@ import { decodeKubeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf.ts';
 import type { ResourceRequestInfo } from './request-info.ts';
 import { apiVersionOf, findResource, type ResourceDef } from './resources.ts';
 import { incomingObject, kubeTime, type HubStore, type IncomingObject, type KubeObject } from './state.ts';
+import { matchesSelectors } from './selectors.ts';
 import { toTable, wantsTable } from './tables.ts';
+import { serveWatch } from './watch.ts';
 import { DEFAULT_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS, type TokenSigner } from './tokens.ts';
+
+const { applyPatch } = fastJsonPatch;
 
 export interface ApiContext {
   store: HubStore;
@@ -32,14 +37,18 @@ const tokenRequestBody = z
 
 type Decoded = { ok: true; value: Record<string, unknown> } | { ok: false; status: KubeStatus };
 
+function contentTypeOf(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? 'application/json').split(';')[0]?.trim() ?? '';
+}
+
 async function decodeBody(req: IncomingMessage): Promise<Decoded> {
-  const contentType = (req.headers['content-type'] ?? 'application/json').split(';')[0]?.trim() ?? '';
+  const contentType = contentTypeOf(req);
   const body = await readBody(req);
   if (contentType === PROTOBUF_CONTENT_TYPE) {
     const d = decodeKubeProtobuf(body);
     return d.ok ? { ok: true, value: d.object } : { ok: false, status: badRequest(d.message) };
   }
-  if (!['application/json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'].includes(contentType)) {
+  if (!['application/json', 'application/merge-patch+json', 'application/strategic-merge-patch+json'].includes(contentType)) {
     return { ok: false, status: unsupportedMediaType(contentType) };
   }
   try {
@@ -59,6 +68,30 @@ function parseObject(def: ResourceDef, value: Record<string, unknown>): { ok: tr
   return { ok: true, object: o };
 }
 
+const jsonPatchOps = z.array(z.object({ op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']), path: z.string() }).loose());
+
+/** Applies a PATCH body to `current`: JSON Patch (client-node's default), merge or strategic merge patch (kubectl's). */
+async function patched(req: IncomingMessage, current: KubeObject): Promise<Decoded> {
+  if (contentTypeOf(req) !== 'application/json-patch+json') {
+    const decoded = await decodeBody(req);
+    return decoded.ok ? { ok: true, value: mergePatch(current, decoded.value) as Record<string, unknown> } : decoded;
+  }
+  let ops: unknown;
+  try {
+    ops = JSON.parse((await readBody(req)).toString('utf8'));
+  } catch (e) {
+    return { ok: false, status: badRequest(`the JSON patch is not valid JSON: ${e instanceof Error ? e.message : String(e)}`) };
+  }
+  const parsed = jsonPatchOps.safeParse(ops);
+  if (!parsed.success) return { ok: false, status: badRequest('a JSON patch must be a list of operations with "op" and "path"') };
+  try {
+    const result = applyPatch(structuredClone(current), parsed.data as Operation[], true, false).newDocument;
+    return { ok: true, value: result as Record<string, unknown> };
+  } catch (e) {
+    return { ok: false, status: failure(422, 'Invalid', `the JSON patch could not be applied: ${e instanceof Error ? e.message : String(e)}`) };
+  }
+}
+
 /** RFC 7386 merge patch; kubectl's strategic merge patches of the kinds served here behave the same for scalar fields. */
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
@@ -68,21 +101,6 @@ function mergePatch(target: unknown, patch: unknown): unknown {
     else out[k] = mergePatch(out[k], v);
   }
   return out;
-}
-
-function matchesLabels(o: KubeObject, selector: string | null): boolean {
-  if (!selector) return true;
-  const labels = (o.metadata.labels ?? {}) as Record<string, string>;
-  return selector.split(',').every((term) => {
-    const t = term.trim();
-    if (!t) return true;
-    const ne = /^([^!=]+)!=(.*)$/.exec(t);
-    if (ne) return labels[ne[1]?.trim() ?? ''] !== ne[2]?.trim();
-    const eq = /^([^!=]+)==?(.*)$/.exec(t);
-    if (eq) return labels[eq[1]?.trim() ?? ''] === eq[2]?.trim();
-    if (t.startsWith('!')) return !(t.slice(1) in labels);
-    return t in labels;
-  });
 }
 
 function isDryRun(url: URL): boolean {
@@ -149,12 +167,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   switch (info.verb) {
     case 'list': {
       // Listing in a missing namespace is an empty list on a real API server, not a 404.
-      const items = store.list(def, ns).filter((o) => matchesLabels(o, url.searchParams.get('labelSelector')));
+      const items = store.list(def, ns).filter((o) => matchesSelectors(o, url.searchParams));
       if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(def.kind, items, store.resourceVersion, ctx.now()));
       return sendJson(res, 200, { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion: store.resourceVersion }, items });
     }
     case 'watch':
-      return sendStatus(res, failure(405, 'MethodNotAllowed', 'watch is not supported by the sandbox hub'));
+      return serveWatch(req, res, url, def, ns, store, ctx.now);
     case 'get': {
       const o = store.get(def, ns, name);
       if (!o) return sendStatus(res, notFound(def.group, def.resource, name));
@@ -181,9 +199,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     case 'patch': {
       const current = store.get(def, ns, name);
       if (!current) return sendStatus(res, notFound(def.group, def.resource, name));
-      const decoded = await decodeBody(req);
+      const decoded = await patched(req, current);
       if (!decoded.ok) return sendStatus(res, decoded.status);
-      const parsed = parseObject(def, mergePatch(current, decoded.value) as Record<string, unknown>);
+      const parsed = parseObject(def, decoded.value);
       if (!parsed.ok) return sendStatus(res, parsed.status);
       const out = store.update(def, ns, name, parsed.object);
       return out.ok ? sendJson(res, 200, out.object) : sendStatus(res, out.status);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { forbiddenPath, forbiddenResource, unauthorized } from '../common/status.ts';
+import { forbiddenPath, forbiddenResource, notFoundPath, unauthorized } from '../common/status.ts';
 import { handleApi, type ApiContext } from './api-routes.ts';
 import { authenticate, type AuthnContext } from './authn.ts';
 import { serveDashboard } from './dashboard-files.ts';
@@ -50,6 +50,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HubContext)
     return handleApi(req, res, url, info.resourceRequest ? info : undefined, ctx);
   }
   if (path.startsWith('/rest-api/')) return handleRestApi(req, res, url, user, ctx);
+  // The generic API server's paths that the sandbox does not implement: a Status 404, never the dashboard page.
+  if (path.startsWith('/openapi/') || path === '/metrics' || path.startsWith('/debug/')) return sendStatus(res, notFoundPath());
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed\n');
   return serveDashboard(res, ctx.dashboardDir, path, method === 'HEAD');

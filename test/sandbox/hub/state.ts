@@ -47,6 +47,18 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: WatchEventType;
+  object: KubeObject;
+  /** Numeric resourceVersion of the change. */
+  rv: number;
+}
+
+/** How many past changes a watch may resume from; older resourceVersions get 410 Gone like an etcd compaction. */
+const EVENT_LOG_SIZE = 1000;
+
 export type Outcome = { ok: true; object: KubeObject } | { ok: false; status: KubeStatus };
 
 /** RFC 3339 without fractional seconds, as Kubernetes writes timestamps. */
@@ -96,11 +108,20 @@ function validateSpecific(def: ResourceDef, body: IncomingObject): StatusCause[]
   return causes;
 }
 
+/** The API server's defaulting for the kinds whose defaults show up in `kubectl get`. */
+function defaults(def: ResourceDef, body: IncomingObject): Record<string, unknown> {
+  if (def.kind === 'Secret') return { type: typeof body.type === 'string' && body.type ? body.type : 'Opaque' };
+  if (def.kind === 'Namespace') return { spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+  return {};
+}
+
 /** The hub's shared object store: one per hub, shared by all its pods like replicas sharing etcd. */
 export class HubStore {
   readonly #objects = new Map<string, KubeObject>();
   #resourceVersion = 0;
   readonly #now: () => Date;
+  readonly #log: StoreEvent[] = [];
+  readonly #listeners = new Set<(e: StoreEvent) => void>();
 
   constructor(now: () => Date) {
     this.#now = now;
@@ -136,7 +157,32 @@ export class HubStore {
     for (const k of ['labels', 'annotations'] as const) if (metadata[k] === null) delete metadata[k];
     const object: KubeObject = { ...body, apiVersion: apiVersionOf(def), kind: def.kind, metadata };
     this.#objects.set(key(def, namespace, metadata.name), object);
+    this.#emit('ADDED', object);
     return object;
+  }
+
+  #remove(k: string, o: KubeObject): void {
+    this.#objects.delete(k);
+    this.#emit('DELETED', { ...o, metadata: { ...o.metadata, resourceVersion: String(++this.#resourceVersion) } });
+  }
+
+  #emit(type: WatchEventType, object: KubeObject): void {
+    const event: StoreEvent = { type, object, rv: Number(object.metadata.resourceVersion) };
+    this.#log.push(event);
+    if (this.#log.length > EVENT_LOG_SIZE) this.#log.shift();
+    for (const l of this.#listeners) l(event);
+  }
+
+  /**
+   * Changes after `sinceRv`, then every later change as it happens. Returns undefined when `sinceRv` is older than
+   * the retained history (the caller answers 410 Gone, and the client relists).
+   */
+  watch(sinceRv: number, listener: (e: StoreEvent) => void): { backlog: StoreEvent[]; stop(): void } | undefined {
+    const oldest = this.#log[0];
+    if (oldest && sinceRv < oldest.rv - 1 && this.#log.length >= EVENT_LOG_SIZE) return undefined;
+    const backlog = this.#log.filter((e) => e.rv > sinceRv);
+    this.#listeners.add(listener);
+    return { backlog, stop: () => this.#listeners.delete(listener) };
   }
 
   list(def: ResourceDef, namespace?: string): KubeObject[] {
@@ -176,7 +222,7 @@ export class HubStore {
     if (nsMissing) return { ok: false, status: nsMissing };
     if (this.get(def, namespace, name)) return { ok: false, status: alreadyExists(def.group, def.resource, name) };
     const { resourceVersion: _ignored, ...cleanMeta } = meta;
-    const candidate = { ...body, metadata: { ...cleanMeta, name } };
+    const candidate = { ...body, ...defaults(def, body), metadata: { ...cleanMeta, name } };
     if (dryRun) return { ok: true, object: { ...candidate, apiVersion: apiVersionOf(def), kind: def.kind, metadata: { ...candidate.metadata, uid: randomUUID(), resourceVersion: '', creationTimestamp: kubeTime(this.#now()) } } };
     return { ok: true, object: this.#insert(def, namespace, candidate) };
   }
@@ -211,17 +257,17 @@ export class HubStore {
     if (def.namespaced) metadata.namespace = namespace;
     const object: KubeObject = { ...body, apiVersion: apiVersionOf(def), kind: def.kind, metadata };
     this.#objects.set(key(def, namespace, name), object);
+    this.#emit('MODIFIED', object);
     return { ok: true, object };
   }
 
   delete(def: ResourceDef, namespace: string | undefined, name: string): Outcome {
     const current = this.get(def, namespace, name);
     if (!current) return { ok: false, status: notFound(def.group, def.resource, name) };
-    this.#objects.delete(key(def, namespace, name));
-    this.#resourceVersion++;
+    this.#remove(key(def, namespace, name), current);
     if (def.kind === 'Namespace') {
       // A real namespace lingers in Terminating while its content goes; here it goes at once.
-      for (const [k, o] of this.#objects) if (o.metadata.namespace === name) this.#objects.delete(k);
+      for (const [k, o] of this.#objects) if (o.metadata.namespace === name) this.#remove(k, o);
     }
     return { ok: true, object: current };
   }
