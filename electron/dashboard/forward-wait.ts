@@ -41,6 +41,13 @@ export function waitForReadyForward(forward: ForwardPort, options: { timeoutMs?:
 
   return new Promise<ReadyForward>((resolve, reject) => {
     let last: ForwardState = initial;
+    let said = '';
+    const progress = (state: ForwardState): void => {
+      const message = describeForward(state);
+      if (message === said) return;
+      said = message;
+      options.onProgress?.(message);
+    };
     let settled = false;
     const finish = (fn: () => void): void => {
       if (settled) return;
@@ -53,7 +60,7 @@ export function waitForReadyForward(forward: ForwardPort, options: { timeoutMs?:
       last = state;
       if (state.status === 'ready') return finish(() => resolve(state));
       if (state.status === 'error') return finish(() => reject(errorOf(state)));
-      options.onProgress?.(describeForward(state));
+      progress(state);
     };
     const timer = setTimeout(() => {
       finish(() =>
@@ -65,7 +72,7 @@ export function waitForReadyForward(forward: ForwardPort, options: { timeoutMs?:
       );
     }, timeoutMs);
     const unsubscribe = forward.onState(onState);
-    options.onProgress?.(describeForward(initial));
+    progress(initial);
     if (initial.status === 'stopped') {
       forward.start().then(
         () => onState(forward.state()),
