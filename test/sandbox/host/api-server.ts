@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { WebSocketServer, createWebSocketStream } from 'ws';
-import { forbiddenPath, forbiddenResource, notFound, notFoundPath, badRequest, unauthorized } from '../common/status.ts';
+import { badRequest, failure, forbiddenPath, forbiddenResource, notFound, notFoundPath, unauthorized } from '../common/status.ts';
 import type { KubeStatus } from '../common/status.ts';
 import { sendJson, sendStatus, sendText } from '../hub/http-util.ts';
 import { authorize } from '../hub/rbac.ts';
@@ -55,7 +55,7 @@ export class ApiServer {
       { cert: opts.tls.certPem, key: opts.tls.keyPem, ca: opts.tls.caPem, requestCert: true, rejectUnauthorized: false },
       (req, res) => {
         this.handle(req, res).catch((err: unknown) => {
-          if (!res.headersSent) sendJson(res, 500, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: String(err), reason: 'InternalError', code: 500 });
+          if (!res.headersSent) sendStatus(res, failure(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`));
           else res.destroy();
         });
       },

@@ -68,11 +68,12 @@ export async function startHostCluster(hub: HostHub, opts: HostOptions = {}): Pr
     state.delete('services', NAMESPACE, SERVICE_NAME);
     controller.setServiceExists(false);
   };
+  const policy = hostPolicy();
   const api = new ApiServer({
     tls: { certPem: pki.server.certPem, keyPem: pki.server.keyPem, caPem: pki.ca.certPem },
     tokens: tokenUsers,
-    policy: hostPolicy(),
-    routes: { state, policy: hostPolicy(), deletePod: (name) => controller.deletePod(name), deleteService },
+    policy,
+    routes: { state, policy, deletePod: (name) => controller.deletePod(name), deleteService },
     findPod: (name) => controller.find(name),
     sessions,
   });

@@ -16,10 +16,13 @@ export interface HostKubeconfigInput {
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
-export const CONTEXTS = ['sandbox', 'sandbox-limited', 'sandbox-noconfigmap', 'sandbox-exec'] as const;
+export const ADMIN_CONTEXT = 'sandbox';
+export const LIMITED_CONTEXT = 'sandbox-limited';
+export const NOCONFIGMAP_CONTEXT = 'sandbox-noconfigmap';
+export const EXEC_CONTEXT = 'sandbox-exec';
 
 export function writeHostKubeconfig(input: HostKubeconfigInput): void {
-  const script = join(dirname(input.path), `${CONTEXTS[3]}-credential.mjs`);
+  const script = join(dirname(input.path), `${EXEC_CONTEXT}-credential.mjs`);
   const credential = {
     apiVersion: 'client.authentication.k8s.io/v1',
     kind: 'ExecCredential',
@@ -33,15 +36,15 @@ export function writeHostKubeconfig(input: HostKubeconfigInput): void {
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    'current-context': CONTEXTS[0],
+    'current-context': ADMIN_CONTEXT,
     clusters: [{ name: 'sandbox', cluster: { server: input.server, 'certificate-authority-data': b64(input.caPem) } }],
-    contexts: CONTEXTS.map(context),
+    contexts: [ADMIN_CONTEXT, LIMITED_CONTEXT, NOCONFIGMAP_CONTEXT, EXEC_CONTEXT].map(context),
     users: [
-      { name: CONTEXTS[0], user: { 'client-certificate-data': b64(input.admin.certPem), 'client-key-data': b64(input.admin.keyPem) } },
-      { name: CONTEXTS[1], user: { token: input.limitedToken } },
-      { name: CONTEXTS[2], user: { token: input.noConfigMapToken } },
+      { name: ADMIN_CONTEXT, user: { 'client-certificate-data': b64(input.admin.certPem), 'client-key-data': b64(input.admin.keyPem) } },
+      { name: LIMITED_CONTEXT, user: { token: input.limitedToken } },
+      { name: NOCONFIGMAP_CONTEXT, user: { token: input.noConfigMapToken } },
       {
-        name: CONTEXTS[3],
+        name: EXEC_CONTEXT,
         user: {
           exec: {
             apiVersion: 'client.authentication.k8s.io/v1',

@@ -65,12 +65,15 @@ export interface PodFacts {
   templateHash: string;
   ip: string;
   running: boolean;
-  startedAt: string;
+  createdAt: string;
+  /** When the container became ready; absent while Pending. */
+  readyAt?: string;
 }
 
 export function podObject(p: PodFacts): KubeObject {
   const ready = p.running ? 'True' : 'False';
-  const condition = (type: string, status: string): Record<string, unknown> => ({ type, status, lastProbeTime: null, lastTransitionTime: p.startedAt });
+  const readyTransition = p.readyAt ?? p.createdAt;
+  const condition = (type: string, status: string, at: string): Record<string, unknown> => ({ type, status, lastProbeTime: null, lastTransitionTime: at });
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -99,15 +102,15 @@ export function podObject(p: PodFacts): KubeObject {
     status: {
       phase: p.running ? 'Running' : 'Pending',
       conditions: [
-        condition('PodScheduled', 'True'),
-        condition('Initialized', 'True'),
-        condition('ContainersReady', ready),
-        condition('Ready', ready),
+        condition('PodScheduled', 'True', p.createdAt),
+        condition('Initialized', 'True', p.createdAt),
+        condition('ContainersReady', ready, readyTransition),
+        condition('Ready', ready, readyTransition),
       ],
       hostIP: '172.18.0.2',
       podIP: p.ip,
       podIPs: [{ ip: p.ip }],
-      startTime: p.startedAt,
+      startTime: p.createdAt,
       qosClass: 'BestEffort',
       containerStatuses: [
         {
@@ -117,7 +120,7 @@ export function podObject(p: PodFacts): KubeObject {
           ready: p.running,
           started: p.running,
           restartCount: 0,
-          state: p.running ? { running: { startedAt: p.startedAt } } : { waiting: { reason: 'ContainerCreating' } },
+          state: p.readyAt ? { running: { startedAt: p.readyAt } } : { waiting: { reason: 'ContainerCreating' } },
         },
       ],
     },

@@ -22,6 +22,8 @@ interface ManagedPod {
   ip: string;
   ready: boolean;
   hubPort: number;
+  createdAt: string;
+  readyAt?: string;
   stopHub?: () => Promise<void>;
   startTimer?: NodeJS.Timeout;
 }
@@ -35,6 +37,11 @@ export interface PodView {
 
 // Kubernetes' name-suffix alphabet (no vowels, no confusable digits).
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** RFC 3339 at second precision, as Kubernetes writes timestamps. */
+function timestamp(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
 
 function suffix(n: number): string {
   let s = '';
@@ -134,6 +141,7 @@ export class PodController {
       ip: `10.244.0.${this.nextIp++}`,
       ready: false,
       hubPort: 0,
+      createdAt: timestamp(),
     };
     this.pods.push(pod);
     const created = this.state.create('pods', podObject(this.facts(pod)));
@@ -159,6 +167,7 @@ export class PodController {
     pod.hubPort = server.port;
     pod.stopHub = () => server.stop();
     pod.ready = true;
+    pod.readyAt = timestamp();
     const current = this.state.get('pods', NAMESPACE, pod.name);
     if (current) this.state.update('pods', { ...podObject(this.facts(pod)), metadata: current.metadata });
     this.syncEndpoints();
@@ -182,7 +191,7 @@ export class PodController {
   }
 
   private facts(pod: ManagedPod): Parameters<typeof podObject>[0] {
-    return { name: pod.name, templateHash: this.templateHash, ip: pod.ip, running: pod.ready, startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+    return { name: pod.name, templateHash: this.templateHash, ip: pod.ip, running: pod.ready, createdAt: pod.createdAt, ...(pod.readyAt ? { readyAt: pod.readyAt } : {}) };
   }
 
   /** The EndpointSlice controller's job: one slice for the Service listing every pod with its readiness. */

@@ -10,20 +10,18 @@ export interface ResourceType {
   verbs: string[];
   shortNames?: string[];
   categories?: string[];
-  /** Stored objects (list/watch/get); false for virtual ones such as SelfSubjectAccessReview. */
-  stored: boolean;
 }
 
 const READ = ['get', 'list', 'watch'];
 
 export const RESOURCES: readonly ResourceType[] = [
-  { group: '', version: 'v1', name: 'namespaces', singularName: 'namespace', kind: 'Namespace', namespaced: false, verbs: READ, shortNames: ['ns'], stored: true },
-  { group: '', version: 'v1', name: 'configmaps', singularName: 'configmap', kind: 'ConfigMap', namespaced: true, verbs: READ, shortNames: ['cm'], stored: true },
-  { group: '', version: 'v1', name: 'services', singularName: 'service', kind: 'Service', namespaced: true, verbs: [...READ, 'delete'], shortNames: ['svc'], categories: ['all'], stored: true },
-  { group: '', version: 'v1', name: 'pods', singularName: 'pod', kind: 'Pod', namespaced: true, verbs: [...READ, 'delete'], shortNames: ['po'], categories: ['all'], stored: true },
-  { group: '', version: 'v1', name: 'endpoints', singularName: 'endpoints', kind: 'Endpoints', namespaced: true, verbs: READ, shortNames: ['ep'], stored: true },
-  { group: 'discovery.k8s.io', version: 'v1', name: 'endpointslices', singularName: 'endpointslice', kind: 'EndpointSlice', namespaced: true, verbs: READ, stored: true },
-  { group: 'authorization.k8s.io', version: 'v1', name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'], stored: false },
+  { group: '', version: 'v1', name: 'namespaces', singularName: 'namespace', kind: 'Namespace', namespaced: false, verbs: READ, shortNames: ['ns'] },
+  { group: '', version: 'v1', name: 'configmaps', singularName: 'configmap', kind: 'ConfigMap', namespaced: true, verbs: READ, shortNames: ['cm'] },
+  { group: '', version: 'v1', name: 'services', singularName: 'service', kind: 'Service', namespaced: true, verbs: [...READ, 'delete'], shortNames: ['svc'], categories: ['all'] },
+  { group: '', version: 'v1', name: 'pods', singularName: 'pod', kind: 'Pod', namespaced: true, verbs: [...READ, 'delete'], shortNames: ['po'], categories: ['all'] },
+  { group: '', version: 'v1', name: 'endpoints', singularName: 'endpoints', kind: 'Endpoints', namespaced: true, verbs: READ, shortNames: ['ep'] },
+  { group: 'discovery.k8s.io', version: 'v1', name: 'endpointslices', singularName: 'endpointslice', kind: 'EndpointSlice', namespaced: true, verbs: READ },
+  { group: 'authorization.k8s.io', version: 'v1', name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'] },
 ];
 
 /** Subresources advertised in discovery (`pods/portforward` is what kubectl's RBAC checks name). */

@@ -1,7 +1,7 @@
 // REST handling of the host's resources (get, list, watch, delete) and SelfSubjectAccessReview, after authorization.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { badRequest, failure, methodNotAllowed, notFound, notFoundPath } from '../common/status.ts';
+import { badRequest, methodNotAllowed, notFound, notFoundPath } from '../common/status.ts';
 import { readBody, sendJson, sendStatus } from '../hub/http-util.ts';
 import { authorize } from '../hub/rbac.ts';
 import type { Policy, UserInfo } from '../hub/rbac.ts';
@@ -154,9 +154,9 @@ export async function handleResource(
   if (info.verb === 'delete') {
     await readBody(req); // DeleteOptions: graceful termination is not modelled, the object goes at once.
     const gone = { ...current, metadata: { ...current.metadata, deletionTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } };
+    // Only pods and services advertise `delete`, and both go through their controller.
     if (type.name === 'pods') await ctx.deletePod(name);
-    else if (type.name === 'services') await ctx.deleteService();
-    else return sendStatus(res, failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+    else await ctx.deleteService();
     return sendJson(res, 200, gone);
   }
   sendStatus(res, methodNotAllowed());

@@ -23,7 +23,7 @@ function splitTopLevel(s: string): string[] {
 function requirement(expr: string): Matcher {
   const set = /^(\S+)\s+(in|notin)\s+\((.*)\)$/.exec(expr);
   if (set) {
-    const [, key, op, list] = set as unknown as [string, string, string, string];
+    const [, key = '', op = '', list = ''] = set;
     const values = list.split(',').map((v) => v.trim());
     return op === 'in'
       ? (l) => key in l && values.includes(l[key] ?? '')
@@ -31,7 +31,7 @@ function requirement(expr: string): Matcher {
   }
   const cmp = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(expr);
   if (cmp) {
-    const [, key, op, value] = cmp as unknown as [string, string, string, string];
+    const [, key = '', op = '', value = ''] = cmp;
     return op === '!=' ? (l) => l[key] !== value : (l) => l[key] === value;
   }
   if (/^![^=!\s]+$/.test(expr)) return (l) => !(expr.slice(1) in l);
@@ -50,7 +50,7 @@ export function parseFieldSelector(selector: string | null): Matcher {
   const reqs = splitTopLevel(selector ?? '').map((expr) => {
     const m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(expr);
     if (!m) throw new SelectorError(`invalid field selector: "${expr}"`);
-    const [, key, op, value] = m as unknown as [string, string, string, string];
+    const [, key = '', op = '', value = ''] = m;
     return op === '!=' ? (f: Record<string, string>) => f[key] !== value : (f: Record<string, string>) => f[key] === value;
   });
   return (fields) => reqs.every((m) => m(fields));
