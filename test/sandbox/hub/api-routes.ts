@@ -180,7 +180,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return sendJson(res, 200, o);
     }
     case 'create': {
-      if (info.name && def.kind !== 'Namespace') return sendStatus(res, methodNotAllowed());
+      if (info.name) return sendStatus(res, methodNotAllowed());
       const decoded = await decodeBody(req);
       if (!decoded.ok) return sendStatus(res, decoded.status);
       const parsed = parseObject(def, decoded.value);

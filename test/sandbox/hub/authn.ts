@@ -14,9 +14,14 @@ export interface AuthnContext {
 
 export type AuthnResult = { ok: true; user: UserInfo } | { ok: false };
 
+/**
+ * The bearer token the way k8s.io/apiserver's bearertoken authenticator reads it: a header that is not
+ * `Bearer <token>`, or an empty token (what the dashboard sends after logout), is no token at all (anonymous).
+ */
 function bearer(header: string | undefined): string | undefined {
-  const m = /^Bearer\s+(.*)$/i.exec(header ?? '');
-  return m ? (m[1] ?? '').trim() : undefined;
+  const parts = (header ?? '').trim().split(' ', 3);
+  if (parts.length < 2 || parts[0]?.toLowerCase() !== 'bearer') return undefined;
+  return parts[1] || undefined;
 }
 
 /**
@@ -33,7 +38,7 @@ export async function authenticate(socket: TLSSocket, authorization: string | un
   }
   const token = bearer(authorization);
   if (token !== undefined) {
-    const sa = token ? await ctx.signer.verify(token, ctx.now()) : undefined;
+    const sa = await ctx.signer.verify(token, ctx.now());
     if (!sa || ctx.serviceAccountUid(sa.namespace, sa.name) !== sa.uid) return { ok: false };
     return { ok: true, user: serviceAccountUser(sa) };
   }

@@ -83,6 +83,16 @@ describe('hub authentication', () => {
     expect(r.json()).toMatchObject({ kind: 'Status', code: 401 });
   });
 
+  it('treats an empty or non-Bearer Authorization header as no credentials, like the API server', async () => {
+    const { pod } = await startTestHub();
+    for (const authorization of ['Bearer ', 'Bearer', 'Basic dXNlcjpwYXNz']) {
+      const who = await hubRequest(pod.port, '/rest-api/v1/whoami', { headers: { Authorization: authorization } });
+      expect(who.status, authorization).toBe(200);
+      expect(who.json()).toMatchObject({ data: { username: 'system:anonymous', groups: ['system:unauthenticated'] } });
+    }
+    expect((await hubRequest(pod.port, '/rest-api/v1/whoami', { headers: { Authorization: 'Bearer x.y.z' } })).status).toBe(401);
+  });
+
   it('serves the probes and /server-configs to anyone, and says whether RBAC is on', async () => {
     const { hub, pod } = await startTestHub();
     expect((await hubRequest(pod.port, '/livez')).text).toBe('ok');
