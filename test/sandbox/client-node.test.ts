@@ -163,6 +163,26 @@ describe('client-node Watch and reads', () => {
     ctl.abort();
   });
 
+  it('feeds a client-node informer (list, then watch from its resourceVersion)', async () => {
+    const discovery = kc.makeApiClient(k8s.DiscoveryV1Api);
+    const selector = 'kubernetes.io/service-name=karpor-server';
+    const informer = k8s.makeInformer(
+      kc,
+      `/apis/discovery.k8s.io/v1/namespaces/${NS}/endpointslices`,
+      () => discovery.listNamespacedEndpointSlice({ namespace: NS, labelSelector: selector }),
+      selector,
+    );
+    const ready = (): string[] => informer.list().flatMap((sl) => (sl.endpoints ?? []).filter((e) => e.conditions?.ready).map((e) => e.targetRef?.name ?? ''));
+    await informer.start();
+    cleanups.push(() => informer.stop());
+    const old = firstPod();
+    expect(ready()).toEqual([old]);
+    await sandbox.deletePod(old);
+    const [fresh] = await sandbox.waitForReadyPods(1);
+    await until('informer sees the replacement ready', () => (ready()[0] === fresh ? true : undefined));
+    await informer.stop();
+  });
+
   it('forbids the configmap to the noconfigmap user with a 403 ApiException', async () => {
     const other = new k8s.KubeConfig();
     other.loadFromFile(sandbox.kubeconfigPath);
