@@ -76,8 +76,9 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       return profile;
     },
     updatePreferences(patch) {
-      // An explicit `undefined` means "leave as is", not "reset to the default".
-      const changes = Object.entries(validate(preferencesPatchSchema, patch, 'preferences')).filter(([, v]) => v !== undefined);
+      // Only the keys the caller named: zod 4's partial() still fills in defaults for the others,
+      // and an explicit `undefined` means "leave as is", not "reset to the default".
+      const changes = Object.entries(validate(preferencesPatchSchema, patch, 'preferences')).filter(([k, v]) => v !== undefined && Object.hasOwn(patch, k));
       const preferences: Preferences = { ...current.preferences, ...Object.fromEntries(changes) };
       commit({ ...current, preferences });
       return preferences;
