@@ -1,9 +1,10 @@
 // The packaging config, checked with electron-builder's own loader and schema validation, and
 // against a real `npm run build`: the `files` globs must pack exactly the bundles and the renderer.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { bundles } from '../../scripts/build.ts';
@@ -35,10 +36,10 @@ async function loadConfig(): Promise<Configuration> {
 }
 
 /** The app files electron-builder would put in the asar, walked the way its AppFileWalker does. */
-function packedFiles(config: Configuration): string[] {
-  const packager = { info: { projectDir: root, buildResourcesDir: config.directories?.buildResources ?? 'build', config, isPrepackedAppAsar: false, debugLogger: new DebugLogger(false) } };
-  const outDir = join(root, config.directories?.output ?? 'dist');
-  const [main] = fileMatcher.getMainFileMatchers(root, '/app', (p) => p, {}, packager, outDir, false);
+function packedFiles(config: Configuration, projectDir: string): string[] {
+  const packager = { info: { projectDir, buildResourcesDir: config.directories?.buildResources ?? 'build', config, isPrepackedAppAsar: false, debugLogger: new DebugLogger(false) } };
+  const outDir = join(projectDir, config.directories?.output ?? 'dist');
+  const [main] = fileMatcher.getMainFileMatchers(projectDir, '/app', (p) => p, {}, packager, outDir, false);
   const filter = main.createFilter();
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -48,19 +49,19 @@ function packedFiles(config: Configuration): string[] {
       const stat = lstatSync(path);
       if (!filter(path, stat)) continue;
       if (stat.isDirectory()) walk(path);
-      else found.push(relative(root, path));
+      else found.push(relative(projectDir, path));
     }
   };
-  walk(root);
+  walk(projectDir);
   return found.sort();
 }
 
-function filesUnder(dir: string): string[] {
-  const abs = join(root, dir);
+function filesUnder(projectDir: string, dir: string): string[] {
+  const abs = join(projectDir, dir);
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
-    .map((d) => relative(root, join(d.parentPath, d.name)));
+    .map((d) => relative(projectDir, join(d.parentPath, d.name)));
 }
 
 describe('electron-builder.yml', () => {
@@ -146,19 +147,26 @@ describe('electron-builder.yml', () => {
 describe('what `npm run build` produces is what the package packs', () => {
   let packed: string[] = [];
   let built: string[] = [];
+  let copy = '';
 
-  beforeAll(() => {
+  // The build runs in a copy of the project, so rebuilding never pulls dist/ from under other tests
+  // that serve or inject it while this file runs.
+  beforeAll(async () => {
     const missing = bundles.map((b) => b.entry).filter((e) => !existsSync(join(root, e)));
     if (missing.length > 0) throw new Error(`cannot build yet: ${missing.join(', ')} missing`);
-    const r = spawnSync('node', ['scripts/build.ts'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    copy = mkdtempSync(join(tmpdir(), 'kd-pack-'));
+    for (const entry of ['electron', 'renderer', 'scripts', 'build', 'package.json', 'vite.config.ts', 'tsconfig.json', 'electron-builder.yml']) {
+      cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    const r = spawnSync('node', ['scripts/build.ts'], { cwd: copy, encoding: 'utf8', timeout: 180_000 });
     if (r.status !== 0) throw new Error(`npm run build failed (${r.status ?? r.signal}):\n${r.stderr}`);
+    packed = packedFiles(await configModule.getConfig(copy, 'electron-builder.yml', null), copy);
+    // Everything the build writes, except the CLI, which ships through npm's `bin`, not in the app.
+    built = filesUnder(copy, 'dist').filter((f) => !f.startsWith('dist/cli/'));
   }, 200_000);
 
-  beforeAll(async () => {
-    packed = packedFiles(await loadConfig());
-    // Everything the build writes, except the CLI, which ships through npm's `bin`, not in the app.
-    built = filesUnder('dist').filter((f) => !f.startsWith('dist/cli/'));
-  });
+  afterAll(() => { if (copy) rmSync(copy, { recursive: true, force: true }); });
 
   it('packs every built file of the app (all of dist/ but the CLI) except source maps, and package.json', () => {
     const expected = [...built.filter((f) => !f.endsWith('.map')), 'package.json'].sort();
