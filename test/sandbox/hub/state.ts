@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alreadyExists, conflict, invalid, notFound, type KubeStatus, type StatusCause } from '../common/status.ts';
 import { PRESET_CLUSTER_ROLE_BINDINGS, PRESET_CLUSTER_ROLES, PRESET_NAMESPACES } from './presets.ts';
 import type { Binding, Policy, PolicyRule } from './rbac.ts';
+import { bindingSchema, defaults, roleSchema, validateSpecific } from './validation.ts';
 import { apiVersionOf, nameProblem, RESOURCES, type ResourceDef } from './resources.ts';
 
 /** What a client may send as an object; the rest of the body is kept as given. */
@@ -18,18 +19,6 @@ const incomingMeta = z
   .loose();
 export const incomingObject = z.object({ apiVersion: z.string().optional(), kind: z.string().optional(), metadata: incomingMeta.optional() }).loose();
 export type IncomingObject = z.infer<typeof incomingObject>;
-
-const policyRule = z.object({
-  verbs: z.array(z.string()),
-  apiGroups: z.array(z.string()).optional(),
-  resources: z.array(z.string()).optional(),
-  resourceNames: z.array(z.string()).optional(),
-  nonResourceURLs: z.array(z.string()).optional(),
-});
-const roleSchema = z.object({ rules: z.array(policyRule).nullish() });
-const subject = z.object({ kind: z.string(), apiGroup: z.string().optional(), name: z.string(), namespace: z.string().optional() });
-const roleRef = z.object({ apiGroup: z.string(), kind: z.string(), name: z.string() });
-const bindingSchema = z.object({ subjects: z.array(subject).nullish(), roleRef });
 
 export interface ObjectMeta {
   name: string;
@@ -75,44 +64,6 @@ function randomSuffix(): string {
   let out = '';
   for (let i = 0; i < 5; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
   return out;
-}
-
-/** Kind-specific checks the real API server's validation makes (only those a client of this app can trip). */
-function validateSpecific(def: ResourceDef, body: IncomingObject): StatusCause[] {
-  const causes: StatusCause[] = [];
-  if (def.kind === 'ClusterRoleBinding' || def.kind === 'RoleBinding') {
-    const parsed = bindingSchema.safeParse(body);
-    if (!parsed.success) {
-      causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: 'roleRef' });
-      return causes;
-    }
-    const ref = parsed.data.roleRef;
-    const kinds = def.kind === 'ClusterRoleBinding' ? ['ClusterRole'] : ['Role', 'ClusterRole'];
-    if (!kinds.includes(ref.kind)) {
-      causes.push({ reason: 'FieldValueNotSupported', message: `Unsupported value: "${ref.kind}": supported values: ${kinds.map((k) => `"${k}"`).join(', ')}`, field: 'roleRef.kind' });
-    }
-    if (!ref.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: 'roleRef.name' });
-    (parsed.data.subjects ?? []).forEach((s, i) => {
-      if (!s.name) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `subjects[${i}].name` });
-      if (!['ServiceAccount', 'User', 'Group'].includes(s.kind)) {
-        causes.push({ reason: 'FieldValueNotSupported', message: `Unsupported value: "${s.kind}": supported values: "ServiceAccount", "User", "Group"`, field: `subjects[${i}].kind` });
-      }
-      if (s.kind === 'ServiceAccount' && def.kind === 'ClusterRoleBinding' && !s.namespace) {
-        causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `subjects[${i}].namespace` });
-      }
-    });
-  }
-  if (def.kind === 'ClusterRole' || def.kind === 'Role') {
-    if (!roleSchema.safeParse(body).success) causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: rules must be a list of policy rules', field: 'rules' });
-  }
-  return causes;
-}
-
-/** The API server's defaulting for the kinds whose defaults show up in `kubectl get`. */
-function defaults(def: ResourceDef, body: IncomingObject): Record<string, unknown> {
-  if (def.kind === 'Secret') return { type: typeof body.type === 'string' && body.type ? body.type : 'Opaque' };
-  if (def.kind === 'Namespace') return { spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
-  return {};
 }
 
 /** The hub's shared object store: one per hub, shared by all its pods like replicas sharing etcd. */
