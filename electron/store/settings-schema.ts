@@ -51,7 +51,13 @@ export const preferencesSchema = z
   .strict();
 export type Preferences = z.output<typeof preferencesSchema>;
 
-export const preferencesPatchSchema = preferencesSchema.partial().strict();
+// Not preferencesSchema.partial(): zod 4 still applies each field's default there, so a one-key
+// patch would reset every other preference. Each field without its default, optional instead.
+type PreferencesShape = typeof preferencesSchema.shape;
+const preferencesPatchShape = Object.fromEntries(
+  Object.entries(preferencesSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+) as { [K in keyof PreferencesShape]: z.ZodOptional<ReturnType<PreferencesShape[K]['unwrap']>> };
+export const preferencesPatchSchema = z.object(preferencesPatchShape).strict();
 export type PreferencesPatch = z.input<typeof preferencesPatchSchema>;
 
 export const settingsSchema = z

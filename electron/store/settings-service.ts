@@ -76,9 +76,8 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       return profile;
     },
     updatePreferences(patch) {
-      // Only the keys the caller named: zod 4's partial() still fills in defaults for the others,
-      // and an explicit `undefined` means "leave as is", not "reset to the default".
-      const changes = Object.entries(validate(preferencesPatchSchema, patch, 'preferences')).filter(([k, v]) => v !== undefined && Object.hasOwn(patch, k));
+      // An explicit `undefined` means "leave as is", not "reset to the default".
+      const changes = Object.entries(validate(preferencesPatchSchema, patch, 'preferences')).filter(([, v]) => v !== undefined);
       const preferences: Preferences = { ...current.preferences, ...Object.fromEntries(changes) };
       commit({ ...current, preferences });
       return preferences;
