@@ -15,6 +15,7 @@ import { attachCloseToTray } from './desktop/close-to-tray.ts';
 import { trayIconPath, windowIconPath, type IconLocation } from './desktop/icon-paths.ts';
 import { createTrayController, type TrayController } from './tray/tray-controller.ts';
 import { trayStateFromSettings } from './tray/tray-menu.ts';
+import { trayLabelsFor } from './tray/tray-labels.ts';
 import { APP_DIR_NAME } from './store/settings-dir.ts';
 
 // This file is bundled to dist/main/main.js; the preload and renderer are built beside it.
@@ -46,11 +47,13 @@ function start(): void {
   });
   registerIpc(createDispatcher(createHandlers(services), { transport: 'electron' }));
   forwardEventsToAppWindows(services.events);
+  const view = services.settings.get();
   tray = createTrayController({
     iconPath: trayIconPath('stopped', process.platform, icons),
     actions: { openWindow: () => windows.show(), quit: () => app.quit() },
-    initial: trayStateFromSettings(services.settings.get()),
+    labels: trayLabelsFor(view.settings.preferences.language, app.getLocale()),
+    initial: trayStateFromSettings(view),
   });
-  services.settings.onChange((view) => tray?.update(trayStateFromSettings(view)));
+  services.settings.onChange((next) => tray?.update(trayStateFromSettings(next), trayLabelsFor(next.settings.preferences.language, app.getLocale())));
   windows.show();
 }

@@ -3,12 +3,13 @@ import { Menu, Tray } from 'electron';
 import { buildTrayMenu, englishTrayLabels, type TrayActions, type TrayLabels, type TrayState } from './tray-menu.ts';
 
 export interface TrayController {
-  update(state: TrayState): void;
+  /** Renders the menu for `state`, in `labels` when given (a language change), else the last ones. */
+  update(state: TrayState, labels?: TrayLabels): void;
   destroy(): void;
 }
 
 export function createTrayController(options: { iconPath: string; actions: TrayActions; labels?: TrayLabels; initial: TrayState }): TrayController {
-  const labels = options.labels ?? englishTrayLabels;
+  let labels = options.labels ?? englishTrayLabels;
   // The caller keeps the controller, and the controller keeps the Tray: a Tray that is garbage collected vanishes.
   const tray = new Tray(options.iconPath);
   tray.setToolTip(labels.title);
@@ -16,7 +17,13 @@ export function createTrayController(options: { iconPath: string; actions: TrayA
   const render = (state: TrayState): void => tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(state, options.actions, labels)));
   render(options.initial);
   return {
-    update: render,
+    update(state, nextLabels) {
+      if (nextLabels) {
+        labels = nextLabels;
+        tray.setToolTip(labels.title);
+      }
+      render(state);
+    },
     destroy: () => tray.destroy(),
   };
 }

@@ -29,3 +29,15 @@ describe('tray controller', () => {
     expect(instances().length).toBe(before + 1);
   });
 });
+
+describe('tray controller labels', () => {
+  it('switches language on update', () => {
+    const controller = createTrayController({ iconPath: '/i.png', actions: { openWindow: () => undefined, quit: () => undefined }, initial: { activeProfile: null } });
+    const tray = instances().at(-1)!;
+    controller.update({ activeProfile: null }, { title: 'T', activeProfile: () => 'p', noProfile: 'n', openWindow: 'o', quit: 'q' });
+    expect(tray.tooltip).toBe('T');
+    expect(tray.menus.at(-1)?.template.map((i) => i.label).filter(Boolean)).toEqual(['T', 'n', 'o', 'q']);
+    controller.update({ activeProfile: null });
+    expect(tray.menus.at(-1)?.template[3]?.label).toBe('o');
+  });
+});

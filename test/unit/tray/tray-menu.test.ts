@@ -44,3 +44,14 @@ describe('tray menu template', () => {
     expect(trayStateFromSettings({ settings: defaultSettings(), notices: [] })).toEqual({ activeProfile: null });
   });
 });
+
+describe('tray labels', () => {
+  it('come from the window translations, following the language preference and the system locale', async () => {
+    const { trayLabelsFor } = await import('../../../electron/tray/tray-labels.ts');
+    expect(trayLabelsFor('en', 'zh-CN')).toMatchObject({ title: 'Karpor Desktop', openWindow: 'Open window' });
+    expect(trayLabelsFor('zh-CN', 'en-US').openWindow).toBe('打开窗口');
+    expect(trayLabelsFor('system', 'zh-TW').quit).toBe('退出 Karpor Desktop');
+    expect(trayLabelsFor('system', 'de-DE').activeProfile('A & B', 'ctx<1>')).toBe('Profile: A & B (ctx<1>)');
+    expect(shape(buildTrayMenu({ activeProfile: null }, noop, trayLabelsFor('en', 'en-US')))).toEqual(shape(buildTrayMenu({ activeProfile: null }, noop)));
+  });
+});
