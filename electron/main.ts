@@ -1,7 +1,7 @@
 // Karpor Desktop's main process: only wiring. Each piece lives in its capability folder.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app } from 'electron';
+import { app, clipboard, safeStorage } from 'electron';
 import { createServices } from './services.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
@@ -17,6 +17,7 @@ import { createTrayController, type TrayController } from './tray/tray-controlle
 import { trayStateFromSettings } from './tray/tray-menu.ts';
 import { trayLabelsFor } from './tray/tray-labels.ts';
 import { APP_DIR_NAME } from './store/settings-dir.ts';
+import { createSafeStorageEncryptor } from './accounts/vault/encryptor.ts';
 
 // This file is bundled to dist/main/main.js; the preload and renderer are built beside it.
 const distDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +45,8 @@ function start(): void {
     settingsDir: app.getPath('userData'),
     version: app.getVersion(),
     pickKubeconfigFile: createKubeconfigPicker(() => windows.current(), app.getPath('home')),
+    // Kept tokens are sealed by the OS keyring via safeStorage (usable only after whenReady, which we are in).
+    accounts: { encryptor: createSafeStorageEncryptor(safeStorage, process.platform), clipboard },
   });
   registerIpc(createDispatcher(createHandlers(services), { transport: 'electron' }));
   forwardEventsToAppWindows(services.events);

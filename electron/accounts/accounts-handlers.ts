@@ -43,12 +43,12 @@ export function accountsHandlers(services: Services): Pick<HandlerTable, Account
     'tokens:create': (input) => s.tokens.create({ ...input, keep: input.keep ?? s.keepTokens() }),
     'tokens:list': async () => {
       const tokens = await s.vault.list();
-      return { protection: s.vault.protection, keepTokens: s.keepTokens(), tokens, notice: s.vault.takeNotice() };
+      return { protection: await s.vault.protection(), keepTokens: s.keepTokens(), tokens, notice: s.vault.takeNotice() };
     },
     'tokens:reveal': async ({ id }) => ({ token: await s.vault.reveal(id) }),
     'tokens:copy': async ({ id }) => {
       if (!s.clipboard) throw fail('UNSUPPORTED', 'Copying to the system clipboard needs the desktop app.', 'Reveal the token and copy it yourself.');
-      s.clipboard.copy(await s.vault.reveal(id));
+      await s.clipboard.copy(await s.vault.reveal(id));
       return { clearsAfterSeconds: CLIPBOARD_CLEAR_MS / 1000 };
     },
     'tokens:forget': async ({ id }) => ({ forgotten: await s.vault.forget(id) }),

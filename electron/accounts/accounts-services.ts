@@ -27,8 +27,8 @@ export interface AccountsServicesOptions {
   forward?: (profile: Profile) => Promise<HubEndpoint>;
   /** Folder of the vault file (the settings folder; the vault is a file of its own). */
   vaultDir: string;
-  /** safeStorage in the app; without one, tokens are sealed with a key that lives only as long as this process. */
-  encryptor?: Encryptor;
+  /** safeStorage in the app (its async encryptor may still be starting); without one, tokens are sealed with a key that lives only as long as this process. */
+  encryptor?: Encryptor | Promise<Encryptor>;
   clipboard?: ClipboardPort;
   /** Where exported kubeconfigs go when no path is given. */
   exportDir: string;
@@ -74,7 +74,7 @@ export function createAccountsServices(options: AccountsServicesOptions): Accoun
     }
   });
   let vaultPath = join(options.vaultDir, VAULT_FILE);
-  let encryptor = options.encryptor;
+  let encryptor: Encryptor | Promise<Encryptor> | undefined = options.encryptor;
   if (!encryptor) {
     // The key dies with the process, so what a previous process kept is unreadable: start empty, and never
     // write into the app's own vault, whose tokens are sealed by safeStorage.

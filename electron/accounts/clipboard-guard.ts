@@ -1,8 +1,9 @@
 // Copy a secret and take it off the clipboard after a while, unless the user copied something else since.
+// The port has the shape of both Electron's clipboard (async since Electron 45) and navigator.clipboard.
 
 export interface ClipboardPort {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
 }
 
 export interface TimerPort {
@@ -13,25 +14,30 @@ export interface TimerPort {
 export const CLIPBOARD_CLEAR_MS = 60_000;
 
 export interface ClipboardGuard {
-  copy(secret: string): void;
+  copy(secret: string): Promise<void>;
   /** Clear now if the clipboard still holds what we copied (e.g. on quit). */
-  flush(): void;
+  flush(): Promise<void>;
 }
 
 export function createClipboardGuard(clipboard: ClipboardPort, timers: TimerPort, clearAfterMs = CLIPBOARD_CLEAR_MS): ClipboardGuard {
   let pending: { secret: string; handle: unknown } | null = null;
-  const clearIfUnchanged = (): void => {
+  const clearIfUnchanged = async (): Promise<void> => {
     if (!pending) return;
     const { secret, handle } = pending;
     pending = null;
     timers.clearTimeout(handle);
-    if (clipboard.readText() === secret) clipboard.writeText('');
+    try {
+      if ((await clipboard.readText()) === secret) await clipboard.writeText('');
+    } catch {
+      // Reading may be refused (a browser without permission): then the clipboard is left alone.
+    }
   };
   return {
-    copy(secret) {
+    async copy(secret) {
       if (pending) timers.clearTimeout(pending.handle);
-      clipboard.writeText(secret);
-      pending = { secret, handle: timers.setTimeout(clearIfUnchanged, clearAfterMs) };
+      pending = null;
+      await clipboard.writeText(secret);
+      pending = { secret, handle: timers.setTimeout(() => void clearIfUnchanged(), clearAfterMs) };
     },
     flush: clearIfUnchanged,
   };

@@ -159,7 +159,10 @@ describe('accounts and tokens', () => {
     const text = await readFile(vaultFile, 'utf8');
     expect(text).not.toContain(guestToken);
     expect(text).not.toContain(guestToken.split('.')[1]);
-    expect((await h.callError('tokens:copy', { id: guest?.id ?? '' })).code).toBe('UNSUPPORTED'); // no clipboard in this harness
+    expect(await h.call('tokens:copy', { id: guest?.id ?? '' })).toEqual({ clearsAfterSeconds: 60 });
+    expect(h.clipboardText()).toBe(guestToken);
+    await h.services.accounts.clipboard?.flush(); // what the 60-s timer does when nothing else was copied
+    expect(h.clipboardText()).toBe('');
   });
 
   it('keepTokens off: tokens are not kept', async () => {

@@ -29,7 +29,12 @@ describe('clipboard guard', () => {
     let content = 'before';
     const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
     const guard = createClipboardGuard(
-      { writeText: (t) => (content = t), readText: () => content },
+      {
+        writeText: async (t) => {
+          content = t;
+        },
+        readText: async () => content,
+      },
       {
         setTimeout: (fn, ms) => {
           const t = { fn, ms, cleared: false };
@@ -43,27 +48,30 @@ describe('clipboard guard', () => {
     );
     return { guard, timers, get: () => content, set: (t: string) => (content = t) };
   }
-  it('clears after 60 s when unchanged', () => {
+  const settle = () => new Promise((r) => setImmediate(r));
+  it('clears after 60 s when unchanged', async () => {
     const s = setup();
-    s.guard.copy('secret-1');
+    await s.guard.copy('secret-1');
     expect(s.get()).toBe('secret-1');
     expect(s.timers[0].ms).toBe(60_000);
     s.timers[0].fn();
+    await settle();
     expect(s.get()).toBe('');
   });
-  it('leaves the clipboard alone when the user copied something else', () => {
+  it('leaves the clipboard alone when the user copied something else', async () => {
     const s = setup();
-    s.guard.copy('secret-1');
+    await s.guard.copy('secret-1');
     s.set('user text');
     s.timers[0].fn();
+    await settle();
     expect(s.get()).toBe('user text');
   });
-  it('a second copy replaces the first timer; flush clears at once', () => {
+  it('a second copy replaces the first timer; flush clears at once', async () => {
     const s = setup();
-    s.guard.copy('secret-1');
-    s.guard.copy('secret-2');
+    await s.guard.copy('secret-1');
+    await s.guard.copy('secret-2');
     expect(s.timers[0].cleared).toBe(true);
-    s.guard.flush();
+    await s.guard.flush();
     expect(s.get()).toBe('');
     expect(s.timers[1].cleared).toBe(true);
   });

@@ -13,6 +13,8 @@ import type { Sandbox } from '../sandbox/index.ts';
 
 export interface Harness {
   services: Services;
+  /** What the app's clipboard holds (Electron's clipboard has this async shape). */
+  clipboardText(): string;
   dir: string;
   logs: string[];
   call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
@@ -23,6 +25,7 @@ export interface Harness {
 export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'karpor-accounts-'));
   const logs: string[] = [];
+  let clipboard = '';
   const services = createServices({
     settingsDir: join(dir, 'settings'),
     version: '0.0.0-test',
@@ -37,6 +40,12 @@ export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Prom
         return { server: `https://127.0.0.1:${pod.hubPort}`, release: async () => undefined };
       },
       encryptor: createAesGcmEncryptor(randomBytes(32), 'os'),
+      clipboard: {
+        writeText: async (text) => {
+          clipboard = text;
+        },
+        readText: async () => clipboard,
+      },
     },
   });
   services.settings.saveProfile({ name: 'sandbox', kubeconfigPath: sandbox.kubeconfigPath, context });
@@ -45,6 +54,7 @@ export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Prom
     services,
     dir,
     logs,
+    clipboardText: () => clipboard,
     async call(channel, input) {
       const env = await dispatch(channel, input);
       if (!env.ok) throw new Error(`${channel} failed: ${env.error.code} ${env.error.message} (${env.error.hint ?? ''})`);

@@ -41,7 +41,9 @@ describe('token vault', () => {
   it('replaces (renew), forgets and forgets per account', async () => {
     const path = await tempVault();
     const vault = createTokenVault(path, createAesGcmEncryptor(randomBytes(32), 'weak'));
-    expect(vault.protection).toBe('weak');
+    expect(await vault.protection()).toBe('weak');
+    let changes = 0;
+    vault.onChange(() => changes++);
     const [a, b] = await Promise.all([vault.add({ ...meta, token: 'tok-a-123456' }), vault.add({ ...meta, account: 'other', token: 'tok-b-123456' })]);
     expect((await vault.list()).length).toBe(2);
     const renewed = await vault.replace(a.id, { ...meta, issuedAt: '2026-01-03T00:00:00.000Z', expiresAt: '2026-01-04T00:00:00.000Z', token: 'tok-a-renewed' });
@@ -51,6 +53,7 @@ describe('token vault', () => {
     expect(await vault.forget(b.id)).toBe(true);
     expect(await vault.forget(b.id)).toBe(false);
     await expect(vault.reveal(b.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(changes).toBe(5); // two adds, a replace, a per-account forget, one forget (the second found nothing)
   });
 
   it('a different key cannot decrypt: clear error, no token', async () => {

@@ -8,7 +8,9 @@ export type KeptToken = Omit<VaultEntry, 'sealed'>;
 export type NewKeptToken = Omit<KeptToken, 'id'> & { token: string };
 
 export interface TokenVault {
-  readonly protection: VaultProtection;
+  protection(): Promise<VaultProtection>;
+  /** Called after every change (for the expiry notifications); returns an unsubscribe function. */
+  onChange(listener: () => void): () => void;
   list(): Promise<KeptToken[]>;
   get(id: string): Promise<KeptToken>;
   add(token: NewKeptToken): Promise<KeptToken>;
@@ -24,7 +26,13 @@ export interface TokenVault {
 
 const strip = ({ sealed: _sealed, ...meta }: VaultEntry): KeptToken => meta;
 
-export function createTokenVault(path: string, encryptor: Encryptor): TokenVault {
+/** `encryptor` may still be initialising (safeStorage's async encryptor starts lazily). */
+export function createTokenVault(path: string, encryptorOrPromise: Encryptor | Promise<Encryptor>): TokenVault {
+  const cipher = Promise.resolve(encryptorOrPromise);
+  const listeners = new Set<() => void>();
+  const changed = (): void => {
+    for (const l of [...listeners]) l();
+  };
   let notice: string | null = null;
   // Serialise read-modify-write cycles: two quick "keep" clicks must not lose one entry.
   let queue: Promise<unknown> = Promise.resolve();
@@ -43,10 +51,14 @@ export function createTokenVault(path: string, encryptor: Encryptor): TokenVault
     if (!entry) throw fail('NOT_FOUND', 'That token is no longer in the vault.', 'Refresh the token list; it may have been forgotten in another window.');
     return entry;
   };
-  const seal = async (token: string): Promise<string> => (await encryptor.encrypt(token)).toString('base64');
+  const seal = async (token: string): Promise<string> => (await (await cipher).encrypt(token)).toString('base64');
 
   return {
-    protection: encryptor.protection,
+    protection: async () => (await cipher).protection,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     list: () => exclusive(async () => (await load()).map(strip)),
     get: (id) => exclusive(async () => strip(find(await load(), id))),
     add: (token) =>
@@ -55,6 +67,7 @@ export function createTokenVault(path: string, encryptor: Encryptor): TokenVault
         const { token: secret, ...meta } = token;
         const entry: VaultEntry = { ...meta, id: randomUUID(), sealed: await seal(secret) };
         await writeVaultFile(path, [...entries, entry]);
+        changed();
         return strip(entry);
       }),
     replace: (id, token) =>
@@ -64,13 +77,14 @@ export function createTokenVault(path: string, encryptor: Encryptor): TokenVault
         const { token: secret, ...meta } = token;
         const entry: VaultEntry = { ...meta, hubId: old.hubId, id, sealed: await seal(secret) };
         await writeVaultFile(path, entries.map((e) => (e.id === id ? entry : e)));
+        changed();
         return strip(entry);
       }),
     reveal: (id) =>
       exclusive(async () => {
         const entry = find(await load(), id);
         try {
-          return await encryptor.decrypt(Buffer.from(entry.sealed, 'base64'));
+          return await (await cipher).decrypt(Buffer.from(entry.sealed, 'base64'));
         } catch {
           throw fail('INTERNAL', 'This token can no longer be decrypted (the system key store changed).', 'Forget it and mint a new token for the account.');
         }
@@ -81,13 +95,17 @@ export function createTokenVault(path: string, encryptor: Encryptor): TokenVault
         const rest = entries.filter((e) => e.id !== id);
         if (rest.length === entries.length) return false;
         await writeVaultFile(path, rest);
+        changed();
         return true;
       }),
     forgetAccount: (hubId, namespace, account) =>
       exclusive(async () => {
         const entries = await load();
         const rest = entries.filter((e) => !(e.hubId === hubId && e.namespace === namespace && e.account === account));
-        if (rest.length !== entries.length) await writeVaultFile(path, rest);
+        if (rest.length !== entries.length) {
+          await writeVaultFile(path, rest);
+          changed();
+        }
         return entries.length - rest.length;
       }),
     takeNotice() {

@@ -1,10 +1,12 @@
 import { api, ApiError } from '../../api/index.ts';
+// Pure and dependency-free: the same copy-then-clear rule main applies to kept tokens.
+import { createClipboardGuard } from '../../../../electron/accounts/clipboard-guard.ts';
 
-const CLEAR_AFTER_MS = 60_000;
+const guard = createClipboardGuard(navigator.clipboard, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) });
 
 /**
  * In the app, main copies a kept token and clears the clipboard after 60 s if it is unchanged.
- * Elsewhere (the dev bridge) and for tokens not kept, the page copies and clears likewise.
+ * Elsewhere (the dev bridge) and for tokens not kept, the page does the same with navigator.clipboard.
  */
 export async function copyKeptToken(id: string): Promise<void> {
   try {
@@ -15,12 +17,4 @@ export async function copyKeptToken(id: string): Promise<void> {
   }
 }
 
-export async function copyText(secret: string): Promise<void> {
-  await navigator.clipboard.writeText(secret);
-  setTimeout(() => {
-    void navigator.clipboard
-      .readText()
-      .then((current) => (current === secret ? navigator.clipboard.writeText('') : undefined))
-      .catch(() => undefined); // reading may be refused; then we leave the clipboard alone
-  }, CLEAR_AFTER_MS);
-}
+export const copyText = (secret: string): Promise<void> => guard.copy(secret);
