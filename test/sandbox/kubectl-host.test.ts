@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curlK } from './common/curl.ts';
 import { kubectl } from './common/kubectl.ts';
@@ -165,6 +165,37 @@ describe('kubectl port-forward', () => {
     await sandbox.waitForReadyPods(1);
   });
 });
+
+describe('kubectl get --watch', () => {
+  it('streams table rows for a pod deletion and its replacement', async () => {
+    const child = spawn('kubectl', ['get', 'pods', '-n', 'karpor', '--watch', '--output-watch-events'], { env: { ...process.env, KUBECONFIG: kc } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      const [old] = await sandbox.waitForReadyPods(1);
+      await until(() => out.includes(old ?? '?'));
+      await sandbox.deletePod(old ?? '');
+      const [fresh] = await sandbox.waitForReadyPods(1);
+      await until(() => new RegExp(`MODIFIED\\s+${fresh}\\s+1/1\\s+Running`).test(out));
+      expect(out).toMatch(/^EVENT\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
+      expect(out).toMatch(new RegExp(`ADDED\\s+${old}\\s+1/1\\s+Running`));
+      expect(out).toMatch(new RegExp(`DELETED\\s+${old}\\s`));
+      expect(out).toMatch(new RegExp(`ADDED\\s+${fresh}\\s+0/1\\s+Pending`));
+    } finally {
+      child.kill();
+      await exited;
+    }
+  });
+});
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for kubectl output');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('kubectl delete pod', () => {
   it('removes the pod and a replacement with a new name becomes Ready', async () => {

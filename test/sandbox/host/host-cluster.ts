@@ -27,15 +27,29 @@ export interface HostOptions {
 }
 
 export interface HostCluster {
+  /**
+   * Host kubeconfig (mode 0600). Contexts: `sandbox` (current; admin by client certificate, system:masters),
+   * `sandbox-limited` (bearer token; get/list/watch pods, services, endpoints, endpointslices, configmaps in ns
+   * karpor, NOT pods/portforward), `sandbox-noconfigmap` (bearer token; may port-forward and read
+   * pods/services/endpoints/endpointslices, may NOT get configmaps), `sandbox-exec` (exec plugin printing an
+   * ExecCredential with an admin token).
+   */
   kubeconfigPath: string;
+  /** https://127.0.0.1:PORT of the host API server. */
   server: string;
   pods(): Array<{ name: string; ready: boolean; hubPort: number }>;
+  /** What `kubectl delete pod` does: its port-forwards end, a replacement appears, Ready after podRestartDelayMs. */
   deletePod(name: string): Promise<void>;
   waitForReadyPods(count: number, timeoutMs?: number): Promise<string[]>;
+  /** 0 = all pods gone. */
   setReplicas(n: number): Promise<void>;
+  /** Drops every API connection, watch and port-forward, then listens again on the same port. */
   restartApiServer(): Promise<void>;
+  /** Cuts every live port-forward connection. */
   dropPortForwardStreams(): void;
+  /** false: new connections into pods are refused, reported on the port-forward error stream like the kubelet does. */
   setHubReachable(reachable: boolean): void;
+  /** Removes the Service (and so its EndpointSlice and Endpoints). */
   deleteService(): Promise<void>;
   createService(): Promise<void>;
   stop(): Promise<void>;
