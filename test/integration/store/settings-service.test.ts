@@ -72,6 +72,9 @@ describe('settings service (real files, real kubeconfigs)', () => {
   it('patches preferences, leaving the others alone', () => {
     expect(services.settings.updatePreferences({ theme: 'dark', language: undefined })).toMatchObject({ theme: 'dark', language: 'system', keepTokens: true });
     expect(services.settings.get().settings.preferences.theme).toBe('dark');
+    // A one-key patch must not put the others back to their defaults.
+    services.settings.updatePreferences({ keepTokens: false, launchAtLogin: true });
+    expect(services.settings.updatePreferences({ language: 'zh-CN' })).toEqual({ startForwardingOnLaunch: true, launchAtLogin: true, language: 'zh-CN', theme: 'dark', keepTokens: false });
   });
 
   it('tells listeners and the event bus about every change', () => {
