@@ -74,7 +74,7 @@ describe('settings service (real files, real kubeconfigs)', () => {
     expect(services.settings.get().settings.preferences.theme).toBe('dark');
     // A one-key patch must not put the others back to their defaults.
     services.settings.updatePreferences({ keepTokens: false, launchAtLogin: true });
-    expect(services.settings.updatePreferences({ language: 'zh-CN' })).toEqual({ startForwardingOnLaunch: true, launchAtLogin: true, language: 'zh-CN', theme: 'dark', keepTokens: false });
+    expect(services.settings.updatePreferences({ language: 'zh-CN' })).toMatchObject({ startForwardingOnLaunch: true, launchAtLogin: true, language: 'zh-CN', theme: 'dark', keepTokens: false });
   });
 
   it('tells listeners and the event bus about every change', () => {
