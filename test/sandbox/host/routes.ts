@@ -30,10 +30,11 @@ function fieldsOf(o: KubeObject): Record<string, string> {
   return f;
 }
 
-function filterFrom(url: URL): (o: KubeObject) => boolean {
+/** Selectors of a list or watch; a watch on a named object (the old `/pods/NAME?watch=1` form) sees only that one. */
+function filterFrom(url: URL, name: string | undefined): (o: KubeObject) => boolean {
   const labels = parseLabelSelector(url.searchParams.get('labelSelector'));
   const fields = parseFieldSelector(url.searchParams.get('fieldSelector'));
-  return (o) => labels(o.metadata.labels ?? {}) && fields(fieldsOf(o));
+  return (o) => (name === undefined || o.metadata.name === name) && labels(o.metadata.labels ?? {}) && fields(fieldsOf(o));
 }
 
 const ssarSchema = z.object({
@@ -92,7 +93,7 @@ async function selfSubjectAccessReview(ctx: RouteContext, req: IncomingMessage, 
 function list(ctx: RouteContext, type: ResourceType, info: ResourceInfo, url: URL, req: IncomingMessage, res: ServerResponse): void {
   let filter: (o: KubeObject) => boolean;
   try {
-    filter = filterFrom(url);
+    filter = filterFrom(url, info.name);
   } catch (e) {
     if (e instanceof SelectorError) return sendStatus(res, badRequest(e.message));
     throw e;
