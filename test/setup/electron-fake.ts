@@ -147,6 +147,10 @@ export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColo
 export const safeStorage = {
   available: true,
   isEncryptionAvailable: () => safeStorage.available,
+  isAsyncEncryptionAvailable: async () => safeStorage.available,
+  /** Not encryption: a marked copy, so tests can tell sealed bytes from plain ones. */
+  encryptStringAsync: async (text: string) => Buffer.from(`fake-sealed:${text}`),
+  decryptStringAsync: async (data: Buffer) => ({ result: data.toString().replace(/^fake-sealed:/, ''), shouldReEncrypt: false }),
   getSelectedStorageBackend: () => 'gnome_libsecret',
 };
 
