@@ -44,7 +44,7 @@ export interface DashboardServiceDeps {
   openInApp?: (request: DashboardWindowRequest) => void;
   openExternal(url: string): Promise<void>;
   /** Copy a secret to the clipboard and clear it after 60 s unless the user copied something else. */
-  copySecret?: (secret: string) => void;
+  copySecret?: (secret: string) => Promise<void>;
   notify?: (title: string, body: string) => void;
   onProgress?: (message: string) => void;
   forwardWaitMs?: number;
@@ -132,7 +132,7 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
     } else {
       await deps.openExternal(prepared.url);
       if (prepared.token && deps.copySecret) {
-        deps.copySecret(prepared.token);
+        await deps.copySecret(prepared.token);
         deps.notify?.(
           'Karpor token copied',
           `Paste it into the dashboard's login box (token of ${prepared.account ? formatAccountRef(prepared.account) : 'the account'}). The clipboard is cleared in 60 seconds.`,

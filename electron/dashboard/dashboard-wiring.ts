@@ -15,7 +15,8 @@ export function forwardTargetOf(profile: Profile): ForwardTarget {
 }
 
 export interface DashboardWiringOptions {
-  forward: Pick<ForwardService, 'state' | 'onState' | 'start'>;
+  /** The app's forward service, or (CLI) a stand-in for a forward another process runs. */
+  forward: Pick<ForwardService, 'state' | 'onState'> & { start(target: ForwardTarget): Promise<unknown> };
   accounts: Pick<AccountsServices, 'tokens' | 'vault' | 'activeProfile' | 'keepTokens' | 'clipboard'>;
   settings: Pick<SettingsService, 'get'>;
   openInApp?: (request: DashboardWindowRequest) => void;
@@ -24,10 +25,16 @@ export interface DashboardWiringOptions {
   onProgress?: (message: string) => void;
   forwardWaitMs?: number;
   now?: () => number;
+  /**
+   * false in the CLI: it cannot open the app's vault (sealed with the OS key store through Electron)
+   * and must not fill it with tokens sealed by a key that dies with the process.
+   */
+  useVault?: boolean;
 }
 
 export function wireDashboardService(options: DashboardWiringOptions): DashboardService {
   const { forward, accounts } = options;
+  const useVault = options.useVault ?? true;
   const localServer = (): string => {
     const state = forward.state();
     return `https://127.0.0.1:${state.status === 'stopped' ? accounts.activeProfile().localPort : state.localPort}`;
@@ -40,17 +47,17 @@ export function wireDashboardService(options: DashboardWiringOptions): Dashboard
       rbacEnabled: () => readRbacEnabled(localServer()),
     },
     tokens: {
-      kept: () => accounts.vault.list(),
+      kept: async () => (useVault ? accounts.vault.list() : []),
       reveal: (id) => accounts.vault.reveal(id),
       mint: async ({ account, namespace, duration }) => {
-        const minted = await accounts.tokens.create({ account, namespace, duration, keep: accounts.keepTokens() });
+        const minted = await accounts.tokens.create({ account, namespace, duration, keep: useVault && accounts.keepTokens() });
         return { token: minted.token, expiresAt: minted.expiresAt };
       },
     },
     preferences: () => options.settings.get().settings.preferences,
     openInApp: options.openInApp,
     openExternal: options.openExternal,
-    copySecret: accounts.clipboard ? (secret) => accounts.clipboard?.copy(secret) : undefined,
+    copySecret: accounts.clipboard ? async (secret) => accounts.clipboard?.copy(secret) : undefined,
     notify: options.notify,
     onProgress: options.onProgress,
     forwardWaitMs: options.forwardWaitMs,

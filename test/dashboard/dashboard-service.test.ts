@@ -52,7 +52,10 @@ describe('dashboard service (sandbox, real forward and accounts)', () => {
       accounts: {
         forward: async () => ({ server: `https://127.0.0.1:${port}`, release: async () => undefined }),
         encryptor: createAesGcmEncryptor(randomBytes(32), 'os'),
-        clipboard: { writeText: (t) => void (clipboard = t), readText: () => clipboard },
+        clipboard: {
+          writeText: async (t) => void (clipboard = t),
+          readText: async () => clipboard,
+        },
       },
     });
     services.settings.saveProfile({ name: 'sandbox', kubeconfigPath: sandbox.kubeconfigPath, context: 'sandbox', localPort: port });

@@ -5,6 +5,7 @@ import { registerContexts } from './contexts.ts';
 import { registerHubKubeconfig } from './hub-kubeconfig.ts';
 import { registerAccount } from './account.ts';
 import { registerToken } from './token.ts';
+import { registerOpen } from './open.ts';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -13,4 +14,5 @@ export const commands: RegisterCommand[] = [
   registerHubKubeconfig,
   registerAccount,
   registerToken,
+  registerOpen,
 ];
