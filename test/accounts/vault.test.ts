@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createAesGcmEncryptor } from '../../electron/accounts/vault/aes-gcm-encryptor.ts';
 import { createTokenVault } from '../../electron/accounts/vault/token-vault.ts';
 import { createSafeStorageEncryptor } from '../../electron/accounts/vault/encryptor.ts';
+import { followKeptTokens } from '../../electron/accounts/follow-kept-tokens.ts';
 
 const dirs: string[] = [];
 async function tempVault() {
@@ -87,5 +88,23 @@ describe('token vault', () => {
     expect(strong.protection).toBe('os');
     expect(await strong.decrypt(await strong.encrypt('hello'))).toBe('hello');
     expect((await createSafeStorageEncryptor(storage('basic_text'), 'darwin')).protection).toBe('os');
+  });
+});
+
+describe('following kept tokens for expiry notifications', () => {
+  it('reports metadata now and after each change, never the token', async () => {
+    const path = await tempVault();
+    const vault = createTokenVault(path, createAesGcmEncryptor(randomBytes(32), 'os'));
+    const seen: unknown[][] = [];
+    const stop = followKeptTokens(vault, (t) => seen.push(t));
+    await expect.poll(() => seen.length).toBe(1);
+    const kept = await vault.add({ ...meta, token: 'tok-follow-123456' });
+    await expect.poll(() => seen.length).toBe(2);
+    expect(seen[1]).toEqual([{ id: kept.id, account: 'default/karpor-guest', issuedAt: meta.issuedAt, expiresAt: meta.expiresAt }]);
+    stop();
+    await vault.forget(kept.id);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.length).toBe(2);
+    expect(JSON.stringify(seen)).not.toContain('tok-follow');
   });
 });
