@@ -160,6 +160,49 @@ describe('hub against real kubectl: API surface', () => {
     expect(await ok(kubeconfig, ['get', 'clusterrolebinding', '-l', 'team=x', '-o', 'name'])).toBe('clusterrolebinding.rbac.authorization.k8s.io/b\n');
   });
 
+  it('decodes every typed create kubectl sends as protobuf', async () => {
+    const { kubeconfig } = await startTestHub();
+    await ok(kubeconfig, ['create', 'namespace', 'team']);
+    await ok(kubeconfig, ['create', 'serviceaccount', 'bot', '-n', 'team']);
+    await ok(kubeconfig, ['create', 'secret', 'generic', 's1', '--from-literal=key=value', '-n', 'team']);
+    await ok(kubeconfig, ['create', 'role', 'r1', '--verb=get,list', '--resource=secrets', '--resource-name=s1', '-n', 'team']);
+    await ok(kubeconfig, ['create', 'rolebinding', 'rb1', '--role=r1', '--serviceaccount=team:bot', '--group=g1', '--user=u1', '-n', 'team']);
+    await ok(kubeconfig, ['create', 'clusterrole', 'cr1', '--verb=get', '--non-resource-url=/rest-api/v1/clusters']);
+    await ok(kubeconfig, ['create', 'token', 'bot', '-n', 'team', '--audience=https://kubernetes.default.svc.cluster.local', '--duration=20m']);
+
+    const secret = JSON.parse(await ok(kubeconfig, ['get', 'secret', 's1', '-n', 'team', '-o', 'json'])) as { type: string; data: Record<string, string> };
+    expect(secret).toMatchObject({ type: 'Opaque', data: { key: Buffer.from('value').toString('base64') } });
+    const role = JSON.parse(await ok(kubeconfig, ['get', 'role', 'r1', '-n', 'team', '-o', 'json'])) as unknown;
+    expect(role).toMatchObject({ rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['secrets'], resourceNames: ['s1'] }] });
+    const rb = JSON.parse(await ok(kubeconfig, ['get', 'rolebinding', 'rb1', '-n', 'team', '-o', 'json'])) as unknown;
+    expect(rb).toMatchObject({
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'r1' },
+      subjects: expect.arrayContaining([
+        { kind: 'ServiceAccount', name: 'bot', namespace: 'team' },
+        { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'g1' },
+        { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'u1' },
+      ]),
+    });
+    const cr = JSON.parse(await ok(kubeconfig, ['get', 'clusterrole', 'cr1', '-o', 'json'])) as unknown;
+    expect(cr).toMatchObject({ rules: [{ verbs: ['get'], nonResourceURLs: ['/rest-api/v1/clusters'] }] });
+    expect(await ok(kubeconfig, ['delete', 'namespace', 'team'])).toBe('namespace "team" deleted\n');
+    expect(await ok(kubeconfig, ['get', 'sa,secrets,roles,rolebindings', '-n', 'team', '-o', 'name'])).toBe('');
+  });
+
+  it('serves no authentication.k8s.io or authorization.k8s.io APIs, like the real hub', async () => {
+    const { hub, pod, kubeconfig } = await startTestHub();
+    const kc = hub.kubeconfigYaml('https://x');
+    const cert = Buffer.from(/client-certificate-data: (\S+)/.exec(kc)?.[1] ?? '', 'base64').toString();
+    const key = Buffer.from(/client-key-data: (\S+)/.exec(kc)?.[1] ?? '', 'base64').toString();
+    for (const path of ['/apis/authentication.k8s.io/v1/tokenreviews', '/apis/authentication.k8s.io/v1/selfsubjectreviews', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews']) {
+      const r = await hubRequest(pod.port, path, { method: 'POST', body: '{}', cert, key });
+      expect(r.status, path).toBe(404);
+      expect(r.json()).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
+    }
+    const canI = await kubectl(kubeconfig, ['auth', 'can-i', 'create', 'serviceaccounts']);
+    expect(canI.code).not.toBe(0);
+  });
+
   it('refuses a kubectl whose token lacks permission with a normal forbidden error', async () => {
     const { pod, kubeconfig } = await startTestHub();
     await ok(kubeconfig, ['create', 'serviceaccount', 'reader']);

@@ -58,6 +58,21 @@ const KINDS = ['ServiceAccount', 'Namespace', 'Secret', 'Role', 'ClusterRole', '
 
 export const PROTOBUF_CONTENT_TYPE = 'application/vnd.kubernetes.protobuf';
 
+/**
+ * Go's generated marshallers write empty strings for unset optional fields; the API server's JSON leaves them out
+ * (`omitempty`). Array elements stay: `apiGroups: [""]` means the core group.
+ */
+function dropEmptyFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v && typeof v === 'object' ? dropEmptyFields(v) : v));
+  if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === '' || v === undefined || v === null) continue;
+    out[k] = dropEmptyFields(v);
+  }
+  return out;
+}
+
 export type ProtobufDecode = { ok: true; object: Record<string, unknown> } | { ok: false; message: string };
 
 /** Decodes a Kubernetes protobuf body into the object's JSON form (what a JSON client would have sent). */
@@ -72,7 +87,7 @@ export function decodeKubeProtobuf(body: Buffer): ProtobufDecode {
     const raw = env.raw instanceof Buffer ? env.raw : Buffer.alloc(0);
     const type = root.lookupType(`k8s.${kind}`);
     const object = type.toObject(type.decode(raw), { longs: Number, bytes: String, defaults: false, arrays: false, objects: false });
-    return { ok: true, object: { apiVersion: typeMeta.apiVersion, kind, ...object } };
+    return { ok: true, object: { apiVersion: typeMeta.apiVersion, kind, ...(dropEmptyFields(object) as Record<string, unknown>) } };
   } catch (e) {
     return { ok: false, message: `malformed protobuf body: ${e instanceof Error ? e.message : String(e)}` };
   }

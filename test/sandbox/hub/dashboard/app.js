@@ -1,5 +1,8 @@
 // Karpor dashboard stand-in: reproduces only the Karpor UI's login contract (ui/src/pages/login, components/layout,
 // utils/request in the Karpor repository). Plain browser JavaScript: no framework, no build step.
+// Hooks for tests (not in the real UI): data-testid "page-title", "whoami" (user from the sandbox-only
+// GET /rest-api/v1/whoami), "login-error", and on /cluster "admin-action" (POST /rest-api/v1/cluster/<name>)
+// with its HTTP status in "action-result"; <html data-ready="true"> once /server-configs has been read.
 
 const PUBLIC_ROUTES = ['/login', '/', '/search'];
 const TITLES = {
