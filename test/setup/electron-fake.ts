@@ -67,6 +67,8 @@ export class WebContents extends EventEmitter {
   url = '';
   readonly sent: { channel: string; payload: unknown }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  /** Per-contents IPC (webContents.ipc): tests emit on it as a renderer would send. */
+  readonly ipc = new EventEmitter();
   getURL(): string { return this.url; }
   isDestroyed(): boolean { return false; }
   send(channel: string, payload: unknown): void { this.sent.push({ channel, payload }); }
@@ -121,7 +123,24 @@ export const protocol = {
 };
 
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+/** A partition's session (session.fromPartition): records its handlers; tests emit its events. */
+export class Session extends EventEmitter {
+  readonly partition: string;
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  constructor(partition: string) { super(); this.partition = partition; }
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void { this.permissionRequestHandler = handler; }
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void { this.permissionCheckHandler = handler; }
+}
 export const session = {
+  partitions: new Map<string, Session>(),
+  fromPartition: (partition: string): Session => {
+    const existing = session.partitions.get(partition);
+    if (existing) return existing;
+    const created = new Session(partition);
+    session.partitions.set(partition, created);
+    return created;
+  },
   defaultSession: {
     permissionRequestHandler: null as PermissionRequestHandler | null,
     permissionCheckHandler: null as ((...args: unknown[]) => boolean) | null,
@@ -135,6 +154,10 @@ export const dialog = {
   openCalls: [] as unknown[][],
   nextOpenResult: { canceled: true, filePaths: [] as string[] },
   showOpenDialog: async (...args: unknown[]) => { dialog.openCalls.push(args); return dialog.nextOpenResult; },
+  messageCalls: [] as unknown[][],
+  /** Index of the button the next showMessageBox "clicks". */
+  nextMessageResponse: 0,
+  showMessageBox: async (...args: unknown[]) => { dialog.messageCalls.push(args); return { response: dialog.nextMessageResponse, checkboxChecked: false }; },
 };
 
 export const shell = {
@@ -165,4 +188,4 @@ export const net = {
   fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init),
 };
 
-export default { app, Notification, BrowserWindow, WebContents, ipcMain, ipcRenderer, contextBridge, Menu, Tray, protocol, session, dialog, shell, nativeTheme, safeStorage, clipboard, net };
+export default { app, Notification, BrowserWindow, WebContents, Session, ipcMain, ipcRenderer, contextBridge, Menu, Tray, protocol, session, dialog, shell, nativeTheme, safeStorage, clipboard, net };
