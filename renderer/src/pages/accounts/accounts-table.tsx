@@ -1,4 +1,4 @@
-import { DeleteOutlined, KeyOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,9 @@ interface Props {
   accounts: readonly Account[];
   loading: boolean;
   onDelete: (account: Account) => void;
-  onMint?: (account: Account) => void;
 }
 
-export function AccountsTable({ accounts, loading, onDelete, onMint }: Props) {
+export function AccountsTable({ accounts, loading, onDelete }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.name'), key: 'name', render: (_, a) => <Typography.Text strong>{a.name}</Typography.Text> },
@@ -40,11 +39,6 @@ export function AccountsTable({ accounts, loading, onDelete, onMint }: Props) {
       align: 'end',
       render: (_, a) => (
         <Flex gap="small" justify="end">
-          {onMint && (
-            <Button size="small" icon={<KeyOutlined />} onClick={() => onMint(a)}>
-              {t('accounts.mint')}
-            </Button>
-          )}
           <Popconfirm
             title={t('accounts.deleteTitle', { name: `${a.namespace}/${a.name}` })}
             description={t('accounts.deleteConfirm')}

@@ -62,7 +62,7 @@ export function CreateAccountForm({ roles, defaultRole, onCreated }: Props) {
           },
         ]}
       >
-        <Input placeholder="karpor-guest" autoComplete="off" />
+        <Input placeholder={t('accounts.namePlaceholder')} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="namespace"
