@@ -87,6 +87,11 @@ describe('client-node PortForward (WebSocket v4.channel.k8s.io)', () => {
     expect(ws.protocol).toBe('v4.channel.k8s.io');
     expect(frames.slice(0, 2)).toEqual([Buffer.from([0, 0x13, 0x1d]), Buffer.from([1, 0x13, 0x1d])]);
     ws.close();
+
+    // Without a port the kubelet refuses before upgrading.
+    const noPort = new WebSocket(url.replace('?ports=7443', ''), ['v4.channel.k8s.io'], opts);
+    const refused = await new Promise<number>((resolve) => noPort.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(refused).toBe(400);
   });
 
   it('reports a pod-side refusal on the error channel when the hub is unreachable', async () => {

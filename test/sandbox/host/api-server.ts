@@ -1,13 +1,11 @@
 // The host's kube-apiserver stand-in: HTTPS with client-certificate and bearer-token authentication, RBAC on every
-// request, discovery, the REST routes, and the pods/portforward upgrade (WebSocket v4, WebSocket-tunnelled SPDY, SPDY).
+// request, discovery, the REST routes, and the pods/portforward upgrade (handed to the port-forward upgrader).
 import { createServer } from 'node:https';
 import type { Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { STATUS_CODES } from 'node:http';
-import { WebSocketServer, createWebSocketStream } from 'ws';
-import { badRequest, failure, forbiddenPath, forbiddenResource, notFound, notFoundPath, unauthorized } from '../common/status.ts';
+import { failure, forbiddenPath, forbiddenResource, notFound, notFoundPath, unauthorized } from '../common/status.ts';
 import type { KubeStatus } from '../common/status.ts';
 import { sendJson, sendStatus, sendText } from '../hub/http-util.ts';
 import { authorize } from '../hub/rbac.ts';
@@ -15,17 +13,11 @@ import type { Policy, UserInfo } from '../hub/rbac.ts';
 import { authenticate } from './auth.ts';
 import { discoveryDocument } from './discovery.ts';
 import type { ForwardSessions, PodTarget } from './forward-sessions.ts';
-import { V4_CHANNEL_PROTOCOL, serveWebSocketPortForward } from './portforward-ws.ts';
-import { PORTFORWARD_PROTOCOL, SPDY_PROTOCOL, serveSpdyPortForward } from './portforward-spdy.ts';
+import { PortForwardUpgrader, rejectUpgrade } from './portforward-upgrade.ts';
 import { resourceInfo } from './request-info.ts';
 import type { ResourceInfo } from './request-info.ts';
 import { handleResource } from './routes.ts';
 import type { RouteContext } from './routes.ts';
-
-export const TUNNELED_SPDY_PROTOCOL = `${SPDY_PROTOCOL}+${PORTFORWARD_PROTOCOL}`;
-// `ws` rejects subprotocols that are not RFC 7230 tokens, and kubectl's `SPDY/3.1+portforward.k8s.io` contains '/':
-// the handshake runs under this stand-in name, and the response header is put back before it is written.
-const TUNNEL_PLACEHOLDER = 'x-sandbox-spdy-tunnel';
 
 export interface ApiServerOptions {
   tls: { certPem: string; keyPem: string; caPem: string };
@@ -42,15 +34,12 @@ export class ApiServer {
   private readonly opts: ApiServerOptions;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  private readonly wss = new WebSocketServer({
-    noServer: true,
-    perMessageDeflate: false,
-    handleProtocols: (offered) => [...offered][0] ?? false,
-  });
+  private readonly portForward: PortForwardUpgrader;
   private listenPort = 0;
 
   constructor(opts: ApiServerOptions) {
     this.opts = opts;
+    this.portForward = new PortForwardUpgrader(opts.sessions);
     this.server = createServer(
       { cert: opts.tls.certPem, key: opts.tls.keyPem, ca: opts.tls.caPem, requestCert: true, rejectUnauthorized: false },
       (req, res) => {
@@ -65,10 +54,6 @@ export class ApiServer {
       s.on('close', () => this.sockets.delete(s));
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
-    this.wss.on('headers', (headers: string[]) => {
-      const i = headers.indexOf(`Sec-WebSocket-Protocol: ${TUNNEL_PLACEHOLDER}`);
-      if (i >= 0) headers[i] = `Sec-WebSocket-Protocol: ${TUNNELED_SPDY_PROTOCOL}`;
-    });
   }
 
   get port(): number {
@@ -165,49 +150,6 @@ export class ApiServer {
     }
     const pod = this.opts.findPod(info.name);
     if (!pod || !this.opts.routes.state.get('pods', info.namespace, info.name)) return rejectUpgrade(socket, notFound('', 'pods', info.name));
-
-    const upgrade = (req.headers.upgrade ?? '').toLowerCase();
-    if (upgrade === 'websocket') {
-      const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-      const chosen = [V4_CHANNEL_PROTOCOL, TUNNELED_SPDY_PROTOCOL].find((p) => offered.includes(p));
-      if (!chosen) return rejectUpgrade(socket, badRequest(`unable to upgrade: no supported subprotocol in "${offered.join(', ')}"`));
-      req.headers['sec-websocket-protocol'] = chosen === TUNNELED_SPDY_PROTOCOL ? TUNNEL_PLACEHOLDER : chosen;
-      this.wss.handleUpgrade(req, socket, head, (ws) => {
-        if (chosen === TUNNELED_SPDY_PROTOCOL) {
-          serveSpdyPortForward(createWebSocketStream(ws), pod, this.opts.sessions);
-          return;
-        }
-        const ports = url.searchParams.getAll('ports').flatMap((p) => p.split(',')).map(Number);
-        if (ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65535)) {
-          ws.close(1008, 'query parameter "port" is required');
-          return;
-        }
-        serveWebSocketPortForward(ws, pod, ports, this.opts.sessions);
-      });
-      return;
-    }
-    if (upgrade === SPDY_PROTOCOL.toLowerCase()) {
-      socket.write(
-        'HTTP/1.1 101 Switching Protocols\r\n' +
-          'Connection: Upgrade\r\n' +
-          `Upgrade: ${SPDY_PROTOCOL}\r\n` +
-          `X-Stream-Protocol-Version: ${PORTFORWARD_PROTOCOL}\r\n\r\n`,
-      );
-      if (head.length) socket.unshift(head);
-      serveSpdyPortForward(socket, pod, this.opts.sessions);
-      return;
-    }
-    rejectUpgrade(socket, badRequest(`unable to upgrade: unsupported protocol "${req.headers.upgrade ?? ''}"`));
+    this.portForward.upgrade(req, socket, head, url, pod);
   }
-}
-
-function rejectUpgrade(socket: Duplex, status: KubeStatus): void {
-  const body = JSON.stringify(status);
-  socket.end(
-    `HTTP/1.1 ${status.code} ${STATUS_CODES[status.code] ?? ''}\r\n` +
-      'Content-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
 }
