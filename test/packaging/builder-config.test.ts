@@ -1,59 +1,33 @@
-// The packaging config, checked with electron-builder's own loader and schema validation, and
-// against a real `npm run build`: the `files` globs must pack exactly the bundles and the renderer.
+// The packaging config, checked with electron-builder's own loader and schema validation, and by
+// electron-builder packing a real `npm run build`: the app.asar must hold exactly the bundles, the
+// renderer and package.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, type Stats } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+// @electron/asar comes with electron-builder: the archive format it writes.
+import asar from '@electron/asar';
+import { parse, stringify } from 'yaml';
 import type { Configuration } from 'app-builder-lib';
 import { bundles } from '../../scripts/build.ts';
 import { trayIconFiles } from '../../electron/desktop/icon-paths.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-// app-builder-lib and builder-util come with electron-builder; the file matcher is internal (absent
-// from its typings), so it is typed here by the shape electron-builder itself calls it with.
+// app-builder-lib and builder-util come with electron-builder (its loader and schema validation).
 const require = createRequire(join(root, 'package.json'));
 interface ConfigModule {
   getConfig(projectDir: string, configPath: string | null, fromOptions: null): Promise<Configuration>;
   validateConfiguration(config: Configuration, logger: unknown): Promise<void>;
 }
-interface Matcher { from: string; createFilter(): (file: string, stat: Stats) => boolean }
-interface FileMatcherModule {
-  getMainFileMatchers(
-    appDir: string, destination: string, macroExpander: (p: string) => string, platformOptions: object,
-    platformPackager: { info: object }, outDir: string, isElectronCompile: boolean,
-  ): Matcher[];
-}
 const configModule = require('app-builder-lib/out/util/config/config.js') as ConfigModule;
-const fileMatcher = require('app-builder-lib/out/fileMatcher.js') as FileMatcherModule;
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => { isEnabled: boolean } };
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; desktopName?: string };
 
 async function loadConfig(): Promise<Configuration> {
   return await configModule.getConfig(root, 'electron-builder.yml', null);
-}
-
-/** The app files electron-builder would put in the asar, walked the way its AppFileWalker does. */
-function packedFiles(config: Configuration, projectDir: string): string[] {
-  const packager = { info: { projectDir, buildResourcesDir: config.directories?.buildResources ?? 'build', config, isPrepackedAppAsar: false, debugLogger: new DebugLogger(false) } };
-  const outDir = join(projectDir, config.directories?.output ?? 'dist');
-  const [main] = fileMatcher.getMainFileMatchers(projectDir, '/app', (p) => p, {}, packager, outDir, false);
-  const filter = main.createFilter();
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (name === '.git') continue;
-      const stat = lstatSync(path);
-      if (!filter(path, stat)) continue;
-      if (stat.isDirectory()) walk(path);
-      else found.push(relative(projectDir, path));
-    }
-  };
-  walk(projectDir);
-  return found.sort();
 }
 
 function filesUnder(projectDir: string, dir: string): string[] {
@@ -148,9 +122,12 @@ describe('what `npm run build` produces is what the package packs', () => {
   let packed: string[] = [];
   let built: string[] = [];
   let copy = '';
+  let resources = '';
 
-  // The build runs in a copy of the project, so rebuilding never pulls dist/ from under other tests
-  // that serve or inject it while this file runs.
+  // `npm run build`, then electron-builder itself packs the app (`--linux dir`), in a copy of the
+  // project so rebuilding dist/ never pulls it from under other tests. Electron's binary cannot be
+  // downloaded here, so a stand-in directory plays the Electron distribution, and the fuses, which
+  // can only be flipped in a real binary, are left out of this one run (checked above instead).
   beforeAll(async () => {
     const missing = bundles.map((b) => b.entry).filter((e) => !existsSync(join(root, e)));
     if (missing.length > 0) throw new Error(`cannot build yet: ${missing.join(', ')} missing`);
@@ -159,12 +136,25 @@ describe('what `npm run build` produces is what the package packs', () => {
       cpSync(join(root, entry), join(copy, entry), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
-    const r = spawnSync('node', ['scripts/build.ts'], { cwd: copy, encoding: 'utf8', timeout: 180_000 });
-    if (r.status !== 0) throw new Error(`npm run build failed (${r.status ?? r.signal}):\n${r.stderr}`);
-    packed = packedFiles(await configModule.getConfig(copy, 'electron-builder.yml', null), copy);
+    const b = spawnSync('node', ['scripts/build.ts'], { cwd: copy, encoding: 'utf8', timeout: 180_000 });
+    if (b.status !== 0) throw new Error(`npm run build failed (${b.status ?? b.signal}):\n${b.stderr}`);
     // Everything the build writes, except the CLI, which ships through npm's `bin`, not in the app.
     built = filesUnder(copy, 'dist').filter((f) => !f.startsWith('dist/cli/'));
-  }, 200_000);
+
+    const config = parse(readFileSync(join(copy, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+    delete config.electronFuses;
+    writeFileSync(join(copy, 'electron-builder.yml'), stringify(config));
+    const electronDist = join(copy, 'stand-in-electron');
+    mkdirSync(electronDist);
+    writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const cli = join(root, 'node_modules/electron-builder/cli.js');
+    const p = spawnSync(process.execPath, [cli, '--linux', 'dir', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`],
+      { cwd: copy, encoding: 'utf8', timeout: 180_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+    if (p.status !== 0) throw new Error(`electron-builder failed (${p.status ?? p.signal}):\n${p.stdout}\n${p.stderr}`);
+    resources = join(copy, 'release/linux-unpacked/resources');
+    const entries = asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((e) => e.replace(/^[\\/]/, '').replace(/\\/g, '/'));
+    packed = entries.filter((e) => !entries.some((other) => other.startsWith(`${e}/`))).sort();
+  }, 400_000);
 
   afterAll(() => { if (copy) rmSync(copy, { recursive: true, force: true }); });
 
@@ -175,15 +165,24 @@ describe('what `npm run build` produces is what the package packs', () => {
 
   it('packs each Electron bundle scripts/build.ts makes, and the file package.json names as main', () => {
     for (const b of bundles.filter((x) => !x.entry.startsWith('electron/cli/'))) expect(packed).toContain(b.outfile);
-    expect(packed).toContain(pkg.main);
+    const packagedPkg = JSON.parse(asar.extractFile(join(resources, 'app.asar'), 'package.json').toString('utf8')) as { main: string; desktopName?: string };
+    expect(packed).toContain(packagedPkg.main);
+    expect(packagedPkg.desktopName).toBe('karpor-desktop.desktop');
     expect(packed).toContain('dist/renderer/index.html');
   });
 
   it('packs nothing unexpected: no node_modules, sources, maps, tests, the CLI or build resources', () => {
     const unexpected = packed.filter((f) =>
-      /(^|\/)node_modules\//.test(f) || /\.(ts|tsx|map)$/.test(f) || /(^|\/)test\//.test(f) || /\.test\./.test(f) ||
+      /(^|\/)node_modules(\/|$)/.test(f) || /\.(ts|tsx|map)$/.test(f) || /(^|\/)test\//.test(f) || /\.test\./.test(f) ||
       f.startsWith('dist/cli/') || f.startsWith('build/') || f.startsWith('electron/') || f.startsWith('renderer/'));
     expect(unexpected).toEqual([]);
+    expect(existsSync(join(resources, 'app.asar.unpacked'))).toBe(false);
+    expect(existsSync(join(resources, 'app'))).toBe(false);
+  });
+
+  it('puts the tray and window icons beside the asar, where icon-paths.ts looks for them', () => {
+    expect(readdirSync(join(resources, 'tray')).sort()).toEqual(trayIconFiles().map((f) => f.file).sort());
+    expect(readdirSync(join(resources, 'icons'))).toEqual(['256x256.png']);
   });
 
   it('has source maps to leave out (the exclusion is exercised, not vacuous)', () => {
