@@ -13,9 +13,7 @@ import { createMainWindow, createWindowManager } from './shell/main-window.ts';
 import { createKubeconfigPicker } from './shell/file-picker.ts';
 import { attachCloseToTray } from './desktop/close-to-tray.ts';
 import { trayIconPath, windowIconPath, type IconLocation } from './desktop/icon-paths.ts';
-import { createTrayController, type TrayController } from './tray/tray-controller.ts';
-import { trayStateFromSettings } from './tray/tray-menu.ts';
-import { trayLabelsFor } from './tray/tray-labels.ts';
+import { setupTray } from './tray/setup-tray.ts';
 import { APP_DIR_NAME } from './store/settings-dir.ts';
 import { createSafeStorageEncryptor } from './accounts/vault/encryptor.ts';
 
@@ -28,7 +26,6 @@ const windows = createWindowManager(() => {
   attachCloseToTray(app, win, () => true);
   return win;
 });
-let tray: TrayController | undefined;
 
 // The packaged app's name ("Karpor Desktop") would move userData; pin it to the folder the CLI uses.
 app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
@@ -50,13 +47,13 @@ function start(): void {
   });
   registerIpc(createDispatcher(createHandlers(services), { transport: 'electron' }));
   forwardEventsToAppWindows(services.events);
-  const view = services.settings.get();
-  tray = createTrayController({
+  const tray = setupTray({
+    services,
     iconPath: trayIconPath('stopped', process.platform, icons),
     actions: { openWindow: () => windows.show(), quit: () => app.quit() },
-    labels: trayLabelsFor(view.settings.preferences.language, app.getLocale()),
-    initial: trayStateFromSettings(view),
+    systemLocale: app.getLocale(),
   });
-  services.settings.onChange((next) => tray?.update(trayStateFromSettings(next), trayLabelsFor(next.settings.preferences.language, app.getLocale())));
+  // Windows leaves a dead icon in the notification area unless the tray is destroyed.
+  app.on('before-quit', () => tray.destroy());
   windows.show();
 }

@@ -10,7 +10,7 @@ import { tempDir, type TempDir } from './helpers/kubeconfigs.ts';
 const fakeApp = app as unknown as { sandboxEnabled: boolean; setPathCalls: [string, string][]; emit(e: string, ...a: unknown[]): boolean };
 const handlers = (ipcMain as unknown as { handlers: Map<string, (e: unknown, i?: unknown) => Promise<Envelope<unknown>>> }).handlers;
 const windows = () => (BrowserWindow as unknown as { instances: (BrowserWindow & { calls: string[]; options: { webPreferences: Record<string, unknown> } })[] }).instances;
-const trays = () => (Tray as unknown as { instances: { menus: { template: { label?: string }[] }[] }[] }).instances;
+const trays = () => (Tray as unknown as { instances: { destroyed: boolean; menus: { template: { label?: string }[] }[] }[] }).instances;
 const fakeProtocol = protocol as unknown as { privileged: { scheme: string }[]; handlers: Map<string, unknown> };
 
 describe('main process wiring', () => {
@@ -54,6 +54,7 @@ describe('main process wiring', () => {
     fakeApp.emit('before-quit');
     win.close();
     expect(win.isDestroyed()).toBe(true);
+    expect(trays()[0]?.destroyed).toBe(true);
   });
 
   it('shows a tray whose menu follows the settings', async () => {
