@@ -87,11 +87,29 @@ export { expect };
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Let antd's motion (messages, focus waves) settle so the picture shows the resting state.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  // Transient toasts would cover the page title; they are not what the picture is about.
+  const file = `test-results/screenshots/${name}.png`;
+  await page.screenshot({ path: file, fullPage: true, style: '.ant-message { display: none !important; }' });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
-/** Picks an option of an antd Select that has the given accessible name. */
-export async function chooseOption(page: Page, comboboxName: string | RegExp, optionTestId: string): Promise<void> {
+/** Opens the antd Select with this accessible name and picks the option showing `option`. */
+export async function chooseOption(page: Page, comboboxName: string | RegExp, option: string): Promise<void> {
   await page.getByRole('combobox', { name: comboboxName }).click();
-  await page.getByTestId(optionTestId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Saves a first profile for `kubeconfig` (its current context) through the first-run form, in any language. */
+export async function completeFirstRun(page: Page, kubeconfig: string): Promise<void> {
+  await page.locator('#profile_kubeconfigPath').fill(kubeconfig);
+  await expect(page.locator('#profile_name')).not.toHaveValue('');
+  await page.locator('[data-testid=profile-form] button[type=submit]').click();
+  await expect(page.locator('main[data-page=profile]')).toBeVisible();
+}
+
+/** Relative luminance (0 black .. 1 white) of an element's computed background colour. */
+export async function backgroundLuminance(page: Page, selector: string): Promise<number> {
+  const color = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }

@@ -32,7 +32,7 @@ export function AppFrame({ pages }: { pages: readonly PageDefinition[] }) {
               selectedKeys={page ? [page.key] : []}
               onClick={({ key }) => setSelected(key)}
               style={{ borderInlineEnd: 'none' }}
-              items={pages.map((p) => ({ key: p.key, icon: createElement(p.icon), label: t(p.title), 'data-page-link': p.key }))}
+              items={pages.map((p) => ({ key: p.key, icon: createElement(p.icon, { 'aria-hidden': true }), label: t(p.title), 'data-page-link': p.key }))}
             />
           </nav>
           {info && (

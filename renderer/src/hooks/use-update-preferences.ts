@@ -1,6 +1,6 @@
 import { App } from 'antd';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { createElement, useState } from 'react';
+import { Trans } from 'react-i18next';
 import type { PreferencesPatch } from '../../../electron/store/settings-schema.ts';
 import { api } from '../api/index.ts';
 import { useSettings } from './use-settings.ts';
@@ -12,7 +12,6 @@ export function useUpdatePreferences(): {
   error: unknown;
   clearError: () => void;
 } {
-  const { t } = useTranslation();
   const { message } = App.useApp();
   const { reload } = useSettings();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
@@ -25,7 +24,8 @@ export function useUpdatePreferences(): {
     try {
       await api.preferences.update(patch);
       await reload();
-      void message.success({ content: t('common.saved'), key: 'preferences-saved' });
+      // Rendered, not a string: after a language change the toast must speak the new language.
+      void message.success({ content: createElement(Trans, { i18nKey: 'common.saved' }), key: 'preferences-saved' });
     } catch (failure) {
       setError(failure);
     } finally {

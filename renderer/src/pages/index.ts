@@ -12,7 +12,8 @@ export interface PageDefinition {
   key: string;
   /** i18n key of the menu label and page title. */
   title: ParseKeys;
-  icon: ComponentType;
+  /** Decorative next to the label, so rendered aria-hidden. */
+  icon: ComponentType<{ 'aria-hidden'?: boolean }>;
   component: ComponentType;
 }
 

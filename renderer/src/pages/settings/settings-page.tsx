@@ -17,7 +17,7 @@ export function SettingsPage() {
   const prefs = useSettings().view.settings.preferences;
   const info = useAppInfo();
   const { update, pending, error, clearError } = useUpdatePreferences();
-  const layout = { labelCol: { flex: '220px' }, wrapperCol: { flex: 'auto' }, labelWrap: true } as const;
+  const layout = { labelCol: { flex: '220px' }, wrapperCol: { flex: 'auto' }, labelWrap: true, colon: false } as const;
 
   return (
     <Flex vertical gap="middle">
