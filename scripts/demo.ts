@@ -34,10 +34,11 @@ console.log(`  profile "Sandbox": context ${env.context}, service karpor/karpor-
 console.log(`  sandbox kubeconfig: ${env.kubeconfigPath}   (try: kubectl --kubeconfig ${env.kubeconfigPath} get pods -n karpor)`);
 console.log('The window opens by itself; the app stays in the tray. Quit from the tray menu or press Ctrl+C here.');
 
-// --user-data-dir keeps the demo's settings, vault and cookies away from a real installation's.
+// The demo's settings, vault, cookies and cache stay away from a real installation's: the settings
+// folder by KARPOR_DESKTOP_SETTINGS_DIR (as the CLI reads it), Chromium's profile by --user-data-dir.
 const child = spawn(binary, [root, `--user-data-dir=${env.settingsDir}`], {
   stdio: 'inherit',
-  env: { ...process.env, KUBECONFIG: env.kubeconfigPath },
+  env: { ...process.env, KUBECONFIG: env.kubeconfigPath, KARPOR_DESKTOP_SETTINGS_DIR: env.settingsDir },
 });
 stopOnSignal(async () => {
   child.kill('SIGTERM');

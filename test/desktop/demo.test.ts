@@ -14,6 +14,7 @@ afterAll(() => rmSync(fakeDist, { recursive: true, force: true }));
 
 const recordSchema = z.object({
   args: z.array(z.string()),
+  settingsDir: z.string(),
   kubeconfig: z.string(),
   kubeconfigExists: z.boolean(),
   settings: z.object({ activeProfileId: z.string(), profiles: z.array(z.object({ id: z.string(), name: z.string(), kubeconfigPath: z.string() })) }),
@@ -28,6 +29,7 @@ const fs = require('node:fs'); const path = require('node:path');
 const dir = process.argv.find((a) => a.startsWith('--user-data-dir=')).slice('--user-data-dir='.length);
 fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({
   args: process.argv.slice(2),
+  settingsDir: process.env.KARPOR_DESKTOP_SETTINGS_DIR,
   kubeconfig: process.env.KUBECONFIG,
   kubeconfigExists: fs.existsSync(process.env.KUBECONFIG),
   settings: JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')),
@@ -41,7 +43,8 @@ fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({
 
     const seen = recordSchema.parse(JSON.parse(readFileSync(record, 'utf8')));
     expect(seen.args[0]).toBe(root);
-    expect(seen.args[1]).toMatch(/^--user-data-dir=.*karpor-desktop-demo-.*settings$/);
+    expect(seen.args[1]).toBe(`--user-data-dir=${seen.settingsDir}`);
+    expect(seen.settingsDir).toMatch(/karpor-desktop-demo-.*settings$/);
     expect(seen.kubeconfigExists).toBe(true);
     const [profile] = seen.settings.profiles;
     expect(profile).toMatchObject({ name: 'Sandbox', kubeconfigPath: seen.kubeconfig });
