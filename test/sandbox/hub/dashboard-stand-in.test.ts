@@ -48,6 +48,9 @@ async function typeLikeReactExpects(page: Page, token: string): Promise<void> {
   }, token);
 }
 
+// Vitest polls for 1 s by default; a loaded CI machine needs longer for a page to react.
+const POLL = { timeout: 5000 };
+
 const loginButton = (page: Page) => page.locator('button.ant-btn.ant-btn-primary', { hasText: 'Login' });
 
 describe('dashboard stand-in: the Karpor UI login contract', () => {
@@ -68,8 +71,8 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
     await typeLikeReactExpects(page, token);
     await loginButton(page).click();
     await page.waitForURL(`${base}/insight`);
-    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Insight');
-    await expect.poll(() => page.getByTestId('whoami').textContent()).toBe('system:serviceaccount:default:karpor-admin');
+    await expect.poll(() => page.getByTestId('page-title').textContent(), POLL).toBe('Insight');
+    await expect.poll(() => page.getByTestId('whoami').textContent(), POLL).toBe('system:serviceaccount:default:karpor-admin');
     expect(await page.evaluate(() => localStorage.getItem('token'))).toBe(token);
     expect(await page.locator('button', { hasText: 'Logout' }).count()).toBe(1);
 
@@ -77,7 +80,7 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
     await page.reload();
     await page.waitForURL(`${base}/login`);
     await page.goto(`${base}/search`);
-    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Search');
+    await expect.poll(() => page.getByTestId('page-title').textContent(), POLL).toBe('Search');
     expect(page.url()).toBe(`${base}/search`);
     await page.goto(`${base}/`);
     await page.waitForURL(`${base}/search`);
@@ -97,11 +100,11 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await loginButton(page).click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Please input token');
+    await expect.poll(() => page.getByTestId('login-error').textContent(), POLL).toBe('Please input token');
 
     await typeLikeReactExpects(page, 'garbage');
     await loginButton(page).click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Login failed');
+    await expect.poll(() => page.getByTestId('login-error').textContent(), POLL).toContain('Login failed');
     expect(page.url()).toBe(`${base}/login`);
     await page.context().close();
   });
@@ -134,7 +137,7 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
       await loginButton(page).click();
       await page.waitForURL(`${base}/cluster`);
       await page.getByTestId('admin-action').click();
-      await expect.poll(() => page.getByTestId('action-result').textContent()).toBe(expected);
+      await expect.poll(() => page.getByTestId('action-result').textContent(), POLL).toBe(expected);
     }
 
     await page.locator('button', { hasText: 'Logout' }).click();
@@ -160,11 +163,11 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
     const page = await newPage();
     const base = `https://127.0.0.1:${f.pod.port}`;
     await page.goto(`${base}/cluster`);
-    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Cluster Management');
+    await expect.poll(() => page.getByTestId('page-title').textContent(), POLL).toBe('Cluster Management');
     expect(page.url()).toBe(`${base}/cluster`);
     expect(await page.locator('button', { hasText: 'Logout' }).count()).toBe(0);
     await page.getByTestId('admin-action').click();
-    await expect.poll(() => page.getByTestId('action-result').textContent()).toBe('200');
+    await expect.poll(() => page.getByTestId('action-result').textContent(), POLL).toBe('200');
     await page.context().close();
   });
 });
