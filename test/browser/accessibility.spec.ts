@@ -39,8 +39,13 @@ test('the first profile can be set up with the keyboard alone, and focus is visi
   const pathField = page.getByLabel('Kubeconfig file');
   for (let i = 0; i < 10 && !(await pathField.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
   await expect(pathField).toBeFocused();
-  const outline = await pathField.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).not.toBe('none');
+  // antd's focus ring on the field's frame: a glow that is there only while focused.
+  const frameShadow = () => pathField.evaluate((el) => getComputedStyle(el.closest('.ant-input-affix-wrapper') ?? el).boxShadow);
+  const focused = await frameShadow();
+  expect(focused).not.toBe('none');
+  await pathField.blur();
+  await expect.poll(frameShadow).not.toBe(focused);
+  await pathField.focus();
   await page.keyboard.type(file);
   await expect(page.getByText(`Read from: ${file}`)).toBeVisible();
 
@@ -59,4 +64,12 @@ test('the first profile can be set up with the keyboard alone, and focus is visi
   await page.keyboard.press('Enter');
   await expect(page.getByRole('row', { name: /other/ })).toContainText('Active');
   expect(workspace.readSettings()?.profiles.map((p) => p.context)).toEqual(['other']);
+
+  // Buttons reached by Tab get the app's outline ring.
+  const add = page.getByRole('button', { name: 'Add profile' });
+  for (let i = 0; i < 15 && !(await add.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(add).toBeFocused();
+  expect(await add.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Kubeconfig file')).toBeVisible();
 });

@@ -25,7 +25,7 @@ export function LanguageSelect({ id, value, onChange, loading, ariaLabel }: Prop
       onChange={onChange}
       loading={loading}
       prefix={<GlobalOutlined aria-hidden />}
-      style={{ minWidth: 160 }}
+      style={{ width: 200 }}
       options={languages.map((language) => ({ value: language, label: t(`settings.languages.${language}`) }))}
     />
   );
