@@ -30,6 +30,8 @@ export interface DashboardWiringOptions {
    * and must not fill it with tokens sealed by a key that dies with the process.
    */
   useVault?: boolean;
+  /** Told the vault id of every token this service minted and kept (so "auto-open after minting" can skip its own). */
+  onKeptMint?: (id: string) => void;
 }
 
 export function wireDashboardService(options: DashboardWiringOptions): DashboardService {
@@ -51,6 +53,7 @@ export function wireDashboardService(options: DashboardWiringOptions): Dashboard
       reveal: (id) => accounts.vault.reveal(id),
       mint: async ({ account, namespace, duration }) => {
         const minted = await accounts.tokens.create({ account, namespace, duration, keep: useVault && accounts.keepTokens() });
+        if (minted.kept) options.onKeptMint?.(minted.kept.id);
         return { token: minted.token, expiresAt: minted.expiresAt };
       },
     },

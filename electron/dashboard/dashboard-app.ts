@@ -1,0 +1,71 @@
+// The dashboard inside the Electron app: windows, the service wired onto the app's forward and
+// accounts, and "open when forwarding first becomes ready". main.ts calls this once.
+import path from 'node:path';
+import { shell } from 'electron';
+import type { Services } from '../services.ts';
+import type { ForwardService } from '../forward/forward-service.ts';
+import { toIpcError } from '../ipc/app-error.ts';
+import { formatAccountRef } from './account-ref.ts';
+import { createDashboardWindows, type DashboardWindows } from './dashboard-window.ts';
+import { wireDashboardService } from './dashboard-wiring.ts';
+import type { DashboardService } from './dashboard-service.ts';
+import { openWhenFirstReady } from './open-when-ready.ts';
+import { openAfterMint } from './open-after-mint.ts';
+
+export interface DashboardApp {
+  service: DashboardService;
+  windows: DashboardWindows;
+  /** Open and, on failure, tell the user (for the tray, which has nobody to return an error to). */
+  openFromTray(account?: string): void;
+  dispose(): void;
+}
+
+export function setupDashboard(options: {
+  services: Pick<Services, 'accounts' | 'settings'>;
+  forward: ForwardService;
+  /** The folder holding dashboard/preload.cjs (dist/). */
+  distDir: string;
+  notify(title: string, body: string): void;
+  log?: (line: string) => void;
+}): DashboardApp {
+  const { services, forward } = options;
+  const windows = createDashboardWindows({
+    preloadPath: path.join(options.distDir, 'dashboard', 'preload.cjs'),
+    trustedFingerprint: () => {
+      const state = forward.state();
+      return state.status === 'ready' ? state.hubCertFingerprint256 : null;
+    },
+    remint: async (account) => {
+      await service.open({ account: formatAccountRef(account), target: 'app', forceMint: true });
+    },
+    log: options.log,
+  });
+  const service = wireDashboardService({
+    forward,
+    accounts: services.accounts,
+    settings: services.settings,
+    openInApp: (request) => windows.show(request),
+    openExternal: (url) => shell.openExternal(url),
+    notify: options.notify,
+    onKeptMint: (id) => afterMint.ownMint(id),
+  });
+  const openFromTray = (account?: string): void => {
+    service.open(account === undefined ? {} : { account }).catch((err: unknown) => {
+      const e = toIpcError(err);
+      options.notify('Karpor dashboard', e.hint ? `${e.message} ${e.hint}` : e.message);
+    });
+  };
+  const preferences = () => services.settings.get().settings.preferences;
+  const stopWatching = openWhenFirstReady(forward, () => preferences().dashboardOpenWhenReady, () => openFromTray());
+  const afterMint = openAfterMint(services.accounts.vault, () => preferences().dashboardAutoOpenAfterMint, (account) => openFromTray(account));
+  return {
+    service,
+    windows,
+    openFromTray,
+    dispose() {
+      stopWatching();
+      afterMint.dispose();
+      windows.closeAll();
+    },
+  };
+}
