@@ -1,12 +1,13 @@
 // Launch at login, decided here and applied by launch-at-login.ts: what to hand Electron on macOS and
 // Windows, the XDG autostart entry on Linux, and whether this launch came from login (start hidden).
 import { join } from 'node:path';
+import { DESKTOP_NAME } from './app-identity.ts';
 
 /** Passed on the login command line (Windows, Linux) so the app knows to start in the tray. */
 export const HIDDEN_FLAG = '--hidden';
 
 /** File name in the autostart folder; matches package.json's desktopName so docks see one app. */
-export const AUTOSTART_FILE = 'karpor-desktop.desktop';
+export const AUTOSTART_FILE = `${DESKTOP_NAME}.desktop`;
 
 /** The subset of Electron's `Settings` for `app.setLoginItemSettings` this app uses. */
 export interface LoginItemSettings {

@@ -2,6 +2,7 @@
 // can be seen, how the window starts (hidden after a login launch), and launch-at-login kept in step
 // with the setting. Each decision lives in its own pure module; this only gathers the inputs.
 import type { SettingsView } from '../store/settings-service.ts';
+import { APP_ID, DESKTOP_NAME } from './app-identity.ts';
 import { applyLaunchAtLogin } from './launch-at-login.ts';
 import { launchCommand, startedAtLogin, type LoginItemSettings } from './login-item.ts';
 import { captureLoginShellPath, type ShellPathResult } from './shell-path.ts';
@@ -15,6 +16,7 @@ export interface SetupDesktopDeps {
     getAppPath(): string;
     setLoginItemSettings(settings: LoginItemSettings): void;
     getLoginItemSettings(): { wasOpenedAtLogin?: boolean };
+    setAppUserModelId(id: string): void;
   };
   settings: { get(): SettingsView; onChange(listener: (view: SettingsView) => void): () => void };
   platform: NodeJS.Platform;
@@ -42,6 +44,9 @@ export interface DesktopSetup {
 
 export async function setupDesktop(deps: SetupDesktopDeps): Promise<DesktopSetup> {
   const log = deps.log ?? (() => undefined);
+  // Windows shows toasts only for an app with an AppUserModelID; the installer's shortcut carries the
+  // same id, and setting it here also makes notifications work when run unpackaged.
+  if (deps.platform === 'win32') deps.app.setAppUserModelId(APP_ID);
   const [shellPath, watcherPresent] = await Promise.all([
     captureLoginShellPath({ platform: deps.platform, env: deps.env }),
     deps.platform === 'linux' ? (deps.probeTray ?? probeStatusNotifierWatcher)() : Promise.resolve(true),
@@ -60,7 +65,7 @@ export async function setupDesktop(deps: SetupDesktopDeps): Promise<DesktopSetup
     queue = queue
       .then(() => applyLaunchAtLogin(on, {
         platform: deps.platform, app: deps.app, command, env: deps.env, homeDir: deps.homeDir,
-        entry: { ...deps.entry, icon: 'karpor-desktop', wmClass: 'karpor-desktop' },
+        entry: { ...deps.entry, icon: DESKTOP_NAME, wmClass: DESKTOP_NAME },
       }))
       .then(() => undefined, (e: unknown) => log(`launch at login: ${e instanceof Error ? e.message : String(e)}`));
   };

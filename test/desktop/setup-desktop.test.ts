@@ -13,7 +13,7 @@ const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 const tmp = (prefix: string): string => { const d = mkdtempSync(join(tmpdir(), prefix)); dirs.push(d); return d; };
 
-interface FakeApp { loginItemCalls: unknown[]; setLoginItemSettings(s: unknown): void; getLoginItemSettings(): { wasOpenedAtLogin?: boolean } }
+interface FakeApp { loginItemCalls: unknown[]; appUserModelId: string | null; setLoginItemSettings(s: unknown): void; getLoginItemSettings(): { wasOpenedAtLogin?: boolean }; setAppUserModelId(id: string): void }
 const fakeApp = app as unknown as FakeApp;
 
 function deps(overrides: Partial<SetupDesktopDeps> & { home: string }): { deps: SetupDesktopDeps; settings: ReturnType<typeof createSettingsService> } {
@@ -47,6 +47,7 @@ describe('setupDesktop on Linux', () => {
     expect(setup.shellPath.source).toBe('login-shell');
     expect(setup.tray).toEqual({ available: false, messageKey: 'desktop.noTray.gnome' });
     expect(setup.startup).toBe('minimized');
+    expect(fakeApp.appUserModelId).toBe(null); // Windows only
 
     const file = join(home, 'cfg', 'autostart', 'karpor-desktop.desktop');
     await setup.launchAtLoginApplied();
@@ -84,5 +85,6 @@ describe('setupDesktop on Windows', () => {
     expect(setup.startup).toBe('shown');
     expect(d.env.PATH).toBe('/usr/bin:/bin'); // Windows keeps its own PATH
     expect(fakeApp.loginItemCalls).toEqual([{ openAtLogin: true, path: 'C:\\KD\\Karpor Desktop.exe', args: ['--hidden'] }]);
+    expect(fakeApp.appUserModelId).toBe('io.kusionstack.karpor.desktop'); // toasts show only with it
   });
 });

@@ -26,6 +26,8 @@ export const app = {
   loginItemCalls: [] as unknown[],
   setLoginItemSettings: (settings: unknown) => { app.loginItemCalls.push(settings); },
   getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+  appUserModelId: null as string | null,
+  setAppUserModelId: (id: string) => { app.appUserModelId = id; },
 };
 
 /** Records every notification shown; `supported` stands in for the platform's answer. */
