@@ -1,5 +1,6 @@
 // The first-run screen against the real dev bridge: a real kubeconfig file, the real settings store.
 import { spawnSync } from 'node:child_process';
+import { startSandbox } from '../sandbox/index.ts';
 import { expect, kubeconfigYaml, screenshot, test } from './fixtures.ts';
 
 const twoContexts = kubeconfigYaml(
@@ -109,4 +110,22 @@ test('invalid Karpor fields are explained next to the field and not saved', asyn
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByText('Use lower-case letters, digits and “-”')).toHaveCount(2);
   expect(workspace.readSettings()?.profiles ?? []).toEqual([]);
+});
+
+test('the sandbox cluster\'s kubeconfig: its contexts and API server are offered and the chosen one is saved', async ({ page, workspace, startBridge }) => {
+  const sandbox = await startSandbox();
+  try {
+    const bridge = await startBridge();
+    await page.goto(bridge.url);
+    await page.getByLabel('Kubeconfig file').fill(sandbox.kubeconfigPath);
+    await expect(page.getByLabel('Profile name')).toHaveValue('sandbox');
+    await page.getByRole('combobox', { name: 'Context' }).click();
+    await expect(page.getByTestId('context-option-sandbox-limited')).toContainText(sandbox.server);
+    await page.getByTestId('context-option-sandbox-limited').click();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(page.getByRole('row', { name: /sandbox-limited/ })).toContainText('Active');
+    expect(workspace.readSettings()?.profiles[0]).toMatchObject({ context: 'sandbox-limited', kubeconfigPath: sandbox.kubeconfigPath });
+  } finally {
+    await sandbox.stop();
+  }
 });
