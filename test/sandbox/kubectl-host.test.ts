@@ -57,6 +57,18 @@ describe('kubectl reads the host', () => {
     expect(rest.stdout).toMatch(/configmap\/karpor-kubeconfig\s+1\s/);
   });
 
+  it("shows the chart's Deployment and its ReplicaSet in step with the pods", async () => {
+    const r = await kubectl(kc, ['get', 'deploy,rs', '-n', 'karpor']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/deployment.apps\/karpor-server\s+1\/1\s+1\s+1\s/);
+    expect(r.stdout).toMatch(/replicaset.apps\/karpor-server-[a-z0-9]{10}\s+1\s+1\s+1\s/);
+    const rollout = await kubectl(kc, ['rollout', 'status', 'deploy/karpor-server', '-n', 'karpor', '--timeout=5s']);
+    expect(rollout.stdout).toBe('deployment "karpor-server" successfully rolled out\n');
+    const owner = await kubectl(kc, ['get', 'pods', '-n', 'karpor', '-o', 'jsonpath={.items[0].metadata.ownerReferences[0].uid}']);
+    const rs = await kubectl(kc, ['get', 'rs', '-n', 'karpor', '-o', 'jsonpath={.items[0].metadata.uid}']);
+    expect(owner.stdout).toBe(rs.stdout);
+  });
+
   it('serves EndpointSlices whose ready endpoints point at the pods', async () => {
     const r = await kubectl(kc, ['get', 'endpointslices', '-n', 'karpor', '-l', 'kubernetes.io/service-name=karpor-server', '-o', 'json']);
     const list = JSON.parse(r.stdout) as { items: Array<{ endpoints: Array<{ conditions: { ready: boolean }; targetRef: { name: string } }>; ports: Array<{ name: string; port: number }> }> };
@@ -69,9 +81,9 @@ describe('kubectl reads the host', () => {
     const missing = await kubectl(kc, ['get', 'pod', 'nope', '-n', 'karpor']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
-    const unknown = await kubectl(kc, ['get', 'deployments', '-n', 'karpor']);
+    const unknown = await kubectl(kc, ['get', 'statefulsets', '-n', 'karpor']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(`the server doesn't have a resource type "deployments"`);
+    expect(unknown.stderr).toContain(`the server doesn't have a resource type "statefulsets"`);
   });
 
   it('authenticates through the exec plugin context', async () => {
@@ -139,6 +151,12 @@ describe('kubectl port-forward', () => {
       await f.stop();
     });
   }
+
+  it('forwards to deploy/karpor-server too', async () => {
+    const f = await forward(['deploy/karpor-server']);
+    expect(await curlK(`https://127.0.0.1:${f.localPort}/livez`)).toEqual({ status: 200, body: 'ok' });
+    await f.stop();
+  });
 
   it('prints the kubelet error and exits when the pod refuses the connection (hub unreachable)', async () => {
     const f = await forward(['svc/karpor-server']);

@@ -60,9 +60,89 @@ export function serviceObject(): KubeObject {
   };
 }
 
+function containerSpec(): Record<string, unknown> {
+  return {
+    name: CONTAINER_NAME,
+    image: 'kusionstack/karpor:v0.6.4',
+    command: ['/karpor'],
+    ports: [{ containerPort: SERVICE_PORT, protocol: 'TCP' }],
+  };
+}
+
+export interface WorkloadFacts {
+  templateHash: string;
+  /** Desired replicas. */
+  replicas: number;
+  /** Pods that exist. */
+  current: number;
+  ready: number;
+  deploymentUid: string;
+}
+
+export const DEPLOYMENT_NAME = SERVICE_NAME;
+
+export function replicaSetName(templateHash: string): string {
+  return `${DEPLOYMENT_NAME}-${templateHash}`;
+}
+
+function counts(f: WorkloadFacts): Record<string, number> {
+  // The API server omits zero counts from workload status.
+  const c: Record<string, number> = { replicas: f.current, readyReplicas: f.ready, availableReplicas: f.ready };
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
+}
+
+export function deploymentObject(f: WorkloadFacts): KubeObject {
+  const unavailable = f.replicas - f.ready;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: DEPLOYMENT_NAME,
+      namespace: NAMESPACE,
+      uid: f.deploymentUid,
+      labels: { ...SELECTOR, 'app.kubernetes.io/managed-by': 'Helm' },
+      annotations: { 'deployment.kubernetes.io/revision': '1', 'meta.helm.sh/release-name': 'karpor', 'meta.helm.sh/release-namespace': NAMESPACE },
+    },
+    spec: {
+      replicas: f.replicas,
+      selector: { matchLabels: { ...SELECTOR } },
+      template: { metadata: { labels: { ...SELECTOR } }, spec: { containers: [containerSpec()] } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
+    },
+    status: {
+      observedGeneration: 1,
+      ...counts(f),
+      ...(f.current > 0 ? { updatedReplicas: f.current } : {}),
+      ...(unavailable > 0 ? { unavailableReplicas: unavailable } : {}),
+      conditions: [{ type: 'Available', status: f.ready >= f.replicas ? 'True' : 'False', reason: f.ready >= f.replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' }],
+    },
+  };
+}
+
+export function replicaSetObject(f: WorkloadFacts): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: replicaSetName(f.templateHash),
+      namespace: NAMESPACE,
+      labels: { ...SELECTOR, 'pod-template-hash': f.templateHash },
+      annotations: { 'deployment.kubernetes.io/desired-replicas': String(f.replicas), 'deployment.kubernetes.io/revision': '1' },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: DEPLOYMENT_NAME, uid: f.deploymentUid, controller: true, blockOwnerDeletion: true }],
+    },
+    spec: {
+      replicas: f.replicas,
+      selector: { matchLabels: { ...SELECTOR, 'pod-template-hash': f.templateHash } },
+      template: { metadata: { labels: { ...SELECTOR, 'pod-template-hash': f.templateHash } }, spec: { containers: [containerSpec()] } },
+    },
+    status: { observedGeneration: 1, ...counts(f), ...(f.current > 0 ? { fullyLabeledReplicas: f.current } : {}) },
+  };
+}
+
 export interface PodFacts {
   name: string;
   templateHash: string;
+  replicaSetUid: string;
   ip: string;
   running: boolean;
   createdAt: string;
@@ -79,22 +159,15 @@ export function podObject(p: PodFacts): KubeObject {
     kind: 'Pod',
     metadata: {
       name: p.name,
-      generateName: `${SERVICE_NAME}-${p.templateHash}-`,
+      generateName: `${replicaSetName(p.templateHash)}-`,
       namespace: NAMESPACE,
       labels: { ...SELECTOR, 'pod-template-hash': p.templateHash },
       ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${SERVICE_NAME}-${p.templateHash}`, uid: '5e0c6a7e-8c1f-4d2b-9f5e-3a1b2c4d5e6f', controller: true, blockOwnerDeletion: true },
+        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSetName(p.templateHash), uid: p.replicaSetUid, controller: true, blockOwnerDeletion: true },
       ],
     },
     spec: {
-      containers: [
-        {
-          name: CONTAINER_NAME,
-          image: 'kusionstack/karpor:v0.6.4',
-          command: ['/karpor'],
-          ports: [{ containerPort: SERVICE_PORT, protocol: 'TCP' }],
-        },
-      ],
+      containers: [containerSpec()],
       nodeName: NODE_NAME,
       restartPolicy: 'Always',
       serviceAccountName: 'default',

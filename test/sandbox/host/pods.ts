@@ -1,15 +1,19 @@
 // A Deployment's worth of behaviour for karpor-server: keep `replicas` pods, replace deleted ones under a new name
 // (Pending first, Ready after a delay), and keep the Service's EndpointSlice and Endpoints in step with readiness.
-import { randomInt } from 'node:crypto';
-import type { ClusterState } from './cluster-state.ts';
+import type { ClusterState, KubeObject } from './cluster-state.ts';
+import { randomInt, randomUUID } from 'node:crypto';
 import {
+  DEPLOYMENT_NAME,
   NAMESPACE,
   SERVICE_NAME,
+  deploymentObject,
   endpointSliceObject,
   endpointsObject,
   podObject,
+  replicaSetName,
+  replicaSetObject,
 } from './objects.ts';
-import type { EndpointFacts } from './objects.ts';
+import type { EndpointFacts, PodFacts, WorkloadFacts } from './objects.ts';
 
 /** What the controller needs from the hub: a server per pod (the real `Hub` fits). */
 export interface PodServers {
@@ -56,6 +60,8 @@ export class PodController {
   private readonly onPodRemoved: (name: string) => void;
   private readonly templateHash = suffix(10);
   private readonly sliceName = `${SERVICE_NAME}-${suffix(5)}`;
+  private readonly deploymentUid = randomUUID();
+  private replicaSetUid = '';
   private readonly pods: ManagedPod[] = [];
   private readonly readyWaiters = new Set<() => void>();
   private replicas: number;
@@ -73,7 +79,8 @@ export class PodController {
 
   /** Starts the initial replicas at once (no delay): the sandbox is ready when they are. */
   async start(): Promise<void> {
-    this.syncEndpoints();
+    this.syncDerived();
+    this.replicaSetUid = this.state.get('replicasets', NAMESPACE, replicaSetName(this.templateHash))?.metadata.uid ?? '';
     await Promise.all(Array.from({ length: this.replicas }, () => this.createPod(0)));
   }
 
@@ -95,6 +102,7 @@ export class PodController {
 
   async setReplicas(n: number): Promise<void> {
     this.replicas = n;
+    this.syncDerived();
     const surplus = this.pods.slice(n).reverse();
     await Promise.all(surplus.map((p) => this.removePod(p)));
     this.reconcile();
@@ -102,7 +110,7 @@ export class PodController {
 
   setServiceExists(exists: boolean): void {
     this.serviceExists = exists;
-    this.syncEndpoints();
+    this.syncDerived();
   }
 
   async waitForReadyPods(count: number, timeoutMs: number): Promise<string[]> {
@@ -146,7 +154,7 @@ export class PodController {
     this.pods.push(pod);
     const created = this.state.create('pods', podObject(this.facts(pod)));
     pod.uid = created.metadata.uid ?? '';
-    this.syncEndpoints();
+    this.syncDerived();
     return new Promise<void>((resolve) => {
       pod.startTimer = setTimeout(() => {
         pod.startTimer = undefined;
@@ -170,7 +178,7 @@ export class PodController {
     pod.readyAt = timestamp();
     const current = this.state.get('pods', NAMESPACE, pod.name);
     if (current) this.state.update('pods', { ...podObject(this.facts(pod)), metadata: current.metadata });
-    this.syncEndpoints();
+    this.syncDerived();
     for (const w of this.readyWaiters) w();
     this.readyWaiters.clear();
   }
@@ -179,7 +187,7 @@ export class PodController {
     const i = this.pods.indexOf(pod);
     if (i >= 0) this.pods.splice(i, 1);
     this.state.delete('pods', NAMESPACE, pod.name);
-    this.syncEndpoints();
+    this.syncDerived();
     this.onPodRemoved(pod.name);
     await this.stopPod(pod);
   }
@@ -190,18 +198,38 @@ export class PodController {
     await pod.stopHub?.();
   }
 
-  private facts(pod: ManagedPod): Parameters<typeof podObject>[0] {
-    return { name: pod.name, templateHash: this.templateHash, ip: pod.ip, running: pod.ready, createdAt: pod.createdAt, ...(pod.readyAt ? { readyAt: pod.readyAt } : {}) };
+  private facts(pod: ManagedPod): PodFacts {
+    return {
+      name: pod.name,
+      templateHash: this.templateHash,
+      replicaSetUid: this.replicaSetUid,
+      ip: pod.ip,
+      running: pod.ready,
+      createdAt: pod.createdAt,
+      ...(pod.readyAt ? { readyAt: pod.readyAt } : {}),
+    };
   }
 
-  /** The EndpointSlice controller's job: one slice for the Service listing every pod with its readiness. */
-  private syncEndpoints(): void {
+  /**
+   * What the other controllers keep in step with the pods: the Deployment's and ReplicaSet's status, and the
+   * EndpointSlice and Endpoints of the Service (every pod with its readiness).
+   */
+  private syncDerived(): void {
+    const workload: WorkloadFacts = {
+      templateHash: this.templateHash,
+      replicas: this.replicas,
+      current: this.pods.length,
+      ready: this.pods.filter((p) => p.ready).length,
+      deploymentUid: this.deploymentUid,
+    };
+    this.apply('deployments', DEPLOYMENT_NAME, deploymentObject(workload));
+    this.apply('replicasets', replicaSetName(this.templateHash), replicaSetObject(workload));
     const endpoints: EndpointFacts[] = this.pods.map((p) => ({ name: p.name, uid: p.uid, ip: p.ip, ready: p.ready }));
     this.apply('endpointslices', this.sliceName, this.serviceExists ? endpointSliceObject(this.sliceName, endpoints) : undefined);
     this.apply('endpoints', SERVICE_NAME, this.serviceExists ? endpointsObject(endpoints) : undefined);
   }
 
-  private apply(resource: string, name: string, desired: ReturnType<typeof endpointsObject> | undefined): void {
+  private apply(resource: string, name: string, desired: KubeObject | undefined): void {
     const current = this.state.get(resource, NAMESPACE, name);
     if (!desired) {
       if (current) this.state.delete(resource, NAMESPACE, name);

@@ -82,6 +82,20 @@ const COLUMNS: Record<string, Column[]> = {
     },
     ageCol,
   ],
+  deployments: [
+    name,
+    { name: 'Ready', type: 'string', cell: (o) => `${Number(field(o, 'status', 'readyReplicas') ?? 0)}/${Number(field(o, 'spec', 'replicas') ?? 0)}` },
+    { name: 'Up-to-date', type: 'integer', cell: (o) => Number(field(o, 'status', 'updatedReplicas') ?? 0) },
+    { name: 'Available', type: 'integer', cell: (o) => Number(field(o, 'status', 'availableReplicas') ?? 0) },
+    ageCol,
+  ],
+  replicasets: [
+    name,
+    { name: 'Desired', type: 'integer', cell: (o) => Number(field(o, 'spec', 'replicas') ?? 0) },
+    { name: 'Current', type: 'integer', cell: (o) => Number(field(o, 'status', 'replicas') ?? 0) },
+    { name: 'Ready', type: 'integer', cell: (o) => Number(field(o, 'status', 'readyReplicas') ?? 0) },
+    ageCol,
+  ],
   namespaces: [name, { name: 'Status', type: 'string', cell: (o) => String(field(o, 'status', 'phase') ?? '') }, ageCol],
 };
 
