@@ -2,12 +2,14 @@
 // limit) and real `kubectl port-forward svc/karpor-server`, against the sandbox. Not a test: it
 // prints a table and writes bench/results.json. Sandbox, forward and kubectl each run in their
 // own process; only the measuring clients run here.
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startSandboxProcess } from '../test/forward/sandbox-process.ts';
+import type { SandboxProcess } from '../test/forward/sandbox-process.ts';
 
 const MiB = 1024 * 1024;
 const DOWNLOAD_BYTES = Number(process.env.BENCH_DOWNLOAD_MIB ?? 256) * MiB;
@@ -15,41 +17,6 @@ const TTFB_SAMPLES = Number(process.env.BENCH_TTFB_SAMPLES ?? 200);
 const PARALLEL = 64;
 const PARALLEL_BYTES = 256 * 1024;
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
-
-interface SandboxHandle {
-  kubeconfigPath: string;
-  call<T>(op: string, args?: Record<string, unknown>): Promise<T>;
-  child: ChildProcess;
-}
-
-async function startSandboxChild(): Promise<SandboxHandle> {
-  const child = fork(here('./sandbox-child.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let next = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const ready = new Promise<{ kubeconfigPath: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
-    child.on('message', (m: { ready?: boolean; kubeconfigPath?: string; id?: number; value?: unknown; error?: string }) => {
-      if (m.ready && m.kubeconfigPath) return resolve({ kubeconfigPath: m.kubeconfigPath });
-      const p = m.id === undefined ? undefined : pending.get(m.id);
-      if (!p || m.id === undefined) return;
-      pending.delete(m.id);
-      if (m.error) p.reject(new Error(m.error));
-      else p.resolve(m.value);
-    });
-  });
-  const { kubeconfigPath } = await ready;
-  return {
-    kubeconfigPath,
-    child,
-    call<T>(op: string, args: Record<string, unknown> = {}) {
-      const id = next++;
-      return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: (v) => resolve(v as T), reject });
-        child.send({ id, op, ...args });
-      });
-    },
-  };
-}
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -133,14 +100,14 @@ async function measure(name: string, port: number): Promise<Row> {
   return row;
 }
 
-async function recovery(sb: SandboxHandle, port: number): Promise<{ recoveryMs: number; recoveryAfterReadyMs: number }> {
-  const before = await sb.call<Array<{ name: string; ready: boolean }>>('pods');
+async function recovery(sb: SandboxProcess, port: number): Promise<{ recoveryMs: number; recoveryAfterReadyMs: number }> {
+  const before = await sb.pods();
   const victim = before.find((p) => p.ready)?.name;
   if (!victim) throw new Error('no ready pod to delete');
   const t0 = performance.now();
-  await sb.call('deletePod', { name: victim });
+  await sb.deletePod(victim);
   let readyAt = 0;
-  void sb.call<string[]>('waitForReadyPods', { count: 1 }).then(() => (readyAt = performance.now()));
+  void sb.waitForReadyPods(1).then(() => (readyAt = performance.now()));
   for (;;) {
     try {
       const r = await timedGet(port, '/livez', 2_000);
@@ -155,10 +122,11 @@ async function recovery(sb: SandboxHandle, port: number): Promise<{ recoveryMs: 
   return { recoveryMs: done - t0, recoveryAfterReadyMs: readyAt ? done - readyAt : NaN };
 }
 
-const sb = await startSandboxChild();
+const sb = await startSandboxProcess();
 const children: ChildProcess[] = [sb.child];
 try {
-  const pods = await sb.call<Array<{ name: string; hubPort: number }>>('waitForReadyPods', { count: 1 }).then(() => sb.call<Array<{ name: string; hubPort: number }>>('pods'));
+  await sb.waitForReadyPods(1);
+  const pods = await sb.pods();
   const hubPort = pods[0]?.hubPort ?? 0;
 
   const fwdPort = await freePort();
@@ -202,6 +170,5 @@ try {
   console.log(`wrote ${out}`);
 } finally {
   for (const c of children.slice(1).reverse()) c.kill('SIGTERM');
-  await sb.call('stop').catch(() => undefined);
-  sb.child.kill('SIGTERM');
+  await sb.stop();
 }

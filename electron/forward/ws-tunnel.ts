@@ -7,7 +7,10 @@
 // surfaces the error channel, pings, propagates close/error both ways and honours backpressure,
 // while TLS and credentials still come from client-node's KubeConfig (exec plugins, tokens,
 // client certs, proxies all keep working).
+import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { Duplex } from 'node:stream';
+import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -48,15 +51,20 @@ export function createTunnelOpener(kc: KubeConfig, opts: TunnelOptions = {}): Tu
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`The kubeconfig context "${kc.getCurrentContext()}" has no cluster`);
   const server = cluster.server.replace(/\/+$/, '').replace(/^http/, 'ws');
+  const tlsCache = createTlsCache();
   return (target) => {
     const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
     return new PortTunnel(async () => {
       const wsOpts: WebSocket.ClientOptions & { headers: Record<string, string> } = { headers: {} };
-      // Called per tunnel so expiring credentials (exec plugins cache until expiry) stay fresh;
-      // the https.Agent it returns is cached per cluster/user, so TLS sessions are resumed.
+      // Called per tunnel so expiring credentials (exec plugins cache until expiry) stay fresh.
       await kc.applyToHTTPSOptions(wsOpts);
+      // Without a proxy we dial TLS ourselves with a cached SecureContext and session: building
+      // the context (parsing CA, cert, key) and a full handshake per connection cost more than
+      // everything else a new connection does.
+      const direct = cluster.proxyUrl ? {} : { agent: undefined, createConnection: tlsCache.connector(wsOpts) };
       return new WebSocket(server + path, ['v4.channel.k8s.io'], {
         ...wsOpts,
+        ...direct,
         perMessageDeflate: false,
         // An all-zero mask lets ws skip XOR-ing every uploaded byte. Masking only defends
         // caching proxies against forged plaintext; this is TLS to an authenticated API server.
@@ -64,6 +72,50 @@ export function createTunnelOpener(kc: KubeConfig, opts: TunnelOptions = {}): Tu
         handshakeTimeout: opts.openTimeoutMs ?? 10_000,
       });
     }, opts.pingIntervalMs ?? 30_000);
+  };
+}
+
+interface TlsMaterial {
+  ca?: unknown;
+  cert?: unknown;
+  key?: unknown;
+  pfx?: unknown;
+  passphrase?: unknown;
+  servername?: unknown;
+  rejectUnauthorized?: unknown;
+}
+
+function createTlsCache() {
+  const contexts = new Map<string, tls.SecureContext>();
+  let session: Buffer | undefined;
+  const digest = (v: unknown) => (v === undefined ? '-' : createHash('sha256').update(typeof v === 'string' || Buffer.isBuffer(v) ? v : JSON.stringify(v)).digest('hex'));
+  return {
+    connector(material: TlsMaterial) {
+      const id = [material.ca, material.cert, material.key, material.pfx, material.passphrase].map(digest).join(':');
+      let secureContext = contexts.get(id);
+      if (!secureContext) {
+        if (contexts.size > 4) contexts.clear(); // rotated client certs: keep only recent ones
+        secureContext = tls.createSecureContext(material as tls.SecureContextOptions);
+        contexts.set(id, secureContext);
+        session = undefined;
+      }
+      const ctx = secureContext;
+      return (o: { host?: string | null; hostname?: string | null; port?: number | string | null }): Duplex => {
+        const host = (o.hostname ?? o.host ?? 'localhost').replace(/^\[|\]$/g, '');
+        const servername = typeof material.servername === 'string' ? material.servername : net.isIP(host) ? undefined : host;
+        const socket = tls.connect({
+          host,
+          port: Number(o.port ?? 443),
+          secureContext: ctx,
+          rejectUnauthorized: material.rejectUnauthorized !== false,
+          ALPNProtocols: ['http/1.1'],
+          ...(servername ? { servername } : {}),
+          ...(session ? { session } : {}),
+        });
+        socket.on('session', (s: Buffer) => (session = s));
+        return socket;
+      };
+    },
   };
 }
 

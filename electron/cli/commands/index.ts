@@ -6,6 +6,7 @@ import { registerHubKubeconfig } from './hub-kubeconfig.ts';
 import { registerAccount } from './account.ts';
 import { registerToken } from './token.ts';
 import { registerOpen } from './open.ts';
+import { registerForward } from './forward.ts';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -15,4 +16,5 @@ export const commands: RegisterCommand[] = [
   registerAccount,
   registerToken,
   registerOpen,
+  registerForward,
 ];

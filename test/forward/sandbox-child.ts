@@ -1,6 +1,6 @@
-// The sandbox in its own process for the benchmark (so its API server and hub pods do not share
-// an event loop with the clients being measured). Driven over the fork IPC channel.
-import { startSandbox } from '../test/sandbox/index.ts';
+// The sandbox in its own process, for the benchmark and the resource-use test (so its API server, hub pods and
+// memory do not share an event loop or a heap with what is measured). Driven over the fork IPC channel.
+import { startSandbox } from '../sandbox/index.ts';
 
 const sb = await startSandbox({ rbac: false, pods: 1, podRestartDelayMs: 300 });
 
