@@ -26,7 +26,7 @@ export function accountsHandlers(services: Services): Pick<HandlerTable, Account
   const s = services.accounts;
   return {
     'hub:status': () => s.hub.status(),
-    'hub:import': ({ path }) => s.hub.importFile(path),
+    'hub:import': ({ path }) => s.hub.importHubKubeconfig(path),
     'accounts:list': async () => ({ accounts: await s.accounts.list() }),
     'accounts:roles': async () => {
       const roles = await s.accounts.listRoles();

@@ -56,7 +56,7 @@ export function exportCommand(ref: ConfigMapRef): string {
 
 export interface HubConnection {
   status(): Promise<HubStatus>;
-  importFile(path: string): Promise<HubStatus>;
+  importHubKubeconfig(path: string): Promise<HubStatus>;
   /** Go back to the ConfigMap (e.g. when the active profile changes). */
   reset(): void;
   withHub<T>(fn: (hub: HubSession) => Promise<T>): Promise<T>;
@@ -129,7 +129,7 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
 
   return {
     status,
-    async importFile(path) {
+    async importHubKubeconfig(path) {
       let text: string;
       try {
         text = await readFile(path, 'utf8');

@@ -25,7 +25,11 @@ interface CliResult {
 }
 
 async function cli(...args: string[]): Promise<CliResult> {
-  const env = { ...process.env, KARPOR_DESKTOP_SETTINGS_DIR: join(dir, 'settings'), KUBECONFIG: '' };
+  return cliIn(join(dir, 'settings'), ...args);
+}
+
+async function cliIn(settingsDir: string, ...args: string[]): Promise<CliResult> {
+  const env = { ...process.env, KARPOR_DESKTOP_SETTINGS_DIR: settingsDir, KUBECONFIG: '' };
   let result: CliResult;
   try {
     const { stdout, stderr } = await run(process.execPath, ['electron/cli/main.ts', ...args], { env, timeout: 30_000 });
@@ -122,6 +126,22 @@ describe('karpor-desktop account / token / hub-kubeconfig', () => {
     expect((await cli('account', 'create', 'x')).code).toBe(2); // --role missing: usage error
     expect((await cli('account', 'list', '-o', 'json')).stdout).toBe(before);
   }, 120_000);
+
+  it('a context that may not read the ConfigMap is told the kubectl command; --hub-kubeconfig then works', async () => {
+    const settingsDir = join(dir, 'settings-noconfigmap');
+    createServices({ settingsDir, version: 't', homeDir: dir, getEnv: () => ({}) }).settings.saveProfile({ name: 'limited', kubeconfigPath: sandbox.kubeconfigPath, context: 'sandbox-noconfigmap' });
+    const denied = await cliIn(settingsDir, 'account', 'list');
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('may not read ConfigMap karpor/karpor-kubeconfig');
+    expect(denied.stderr).toContain(`kubectl get configmap karpor-kubeconfig -n karpor -o go-template='{{.data.config}}' > karpor-hub.kubeconfig`);
+    // The file an admin would hand over: the ConfigMap's content, read with the admin context.
+    const file = join(dir, 'karpor-hub.kubeconfig');
+    const { stdout } = await run('kubectl', ['--kubeconfig', sandbox.kubeconfigPath, '--context', 'sandbox', 'get', 'configmap', 'karpor-kubeconfig', '-n', 'karpor', '-o', 'go-template={{.data.config}}'], { timeout: 20_000 });
+    await writeFile(file, stdout, { mode: 0o600 });
+    const allowed = await cliIn(settingsDir, 'account', 'list', '--hub-kubeconfig', file);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/default\s+cli-guest\s+karpor-guest/);
+  }, 60_000);
 
   it('account delete makes its tokens 401 at once', async () => {
     const res = await cli('account', 'delete', 'cli-admin');

@@ -10,7 +10,7 @@ export const HUB_KUBECONFIG_OPTION = ['--hub-kubeconfig <file>', 'use this hub k
 /** The accounts services, switched to an imported hub kubeconfig when the user gave one. */
 export async function hubServices(ctx: CliContext, hubKubeconfig: string | undefined): Promise<AccountsServices> {
   const accounts = ctx.services().accounts;
-  if (hubKubeconfig) await accounts.hub.importFile(hubKubeconfig);
+  if (hubKubeconfig) await accounts.hub.importHubKubeconfig(hubKubeconfig);
   return accounts;
 }
 
