@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { CoreV1Api, RbacAuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { deriveHubKubeConfig, needsForward, parseHubKubeconfig, type HubCredentials } from './hub-credentials.ts';
 import { apiStatus, toAppError } from './hub-errors.ts';
-import { fail } from './errors.ts';
+import { AppError, fail } from './errors.ts';
 import { RBAC_OFF_NOTICE, readRbacEnabled } from './server-configs.ts';
 
 export interface ConfigMapRef {
@@ -158,7 +158,7 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
         return await fn({ hubId: imported ? 'import' : deps.hubId(), server: ep.server, kc, core: kc.makeApiClient(CoreV1Api), rbac: kc.makeApiClient(RbacAuthorizationV1Api) });
       } catch (err) {
         // The cert-generator may have issued new hub credentials: read the ConfigMap again next time.
-        if (apiStatus(err) === 401) cached = null;
+        if (apiStatus(err) === 401 || (err instanceof AppError && err.code === 'UNAUTHORIZED')) cached = null;
         throw err;
       } finally {
         await ep.release();
