@@ -39,6 +39,11 @@ export interface Watcher {
 
 const HISTORY_LIMIT = 2000;
 
+/** RFC 3339 at second precision, as Kubernetes writes timestamps. */
+export function kubeTimestamp(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 function key(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
@@ -73,7 +78,7 @@ export class ClusterState {
   create(resource: string, obj: KubeObject): KubeObject {
     const m = obj.metadata;
     const stored: KubeObject = structuredClone(obj);
-    stored.metadata = { ...m, uid: m.uid ?? randomUUID(), creationTimestamp: m.creationTimestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+    stored.metadata = { ...m, uid: m.uid ?? randomUUID(), creationTimestamp: m.creationTimestamp ?? kubeTimestamp() };
     return this.commit('ADDED', resource, stored);
   }
 

@@ -1,7 +1,9 @@
 // A Deployment's worth of behaviour for karpor-server: keep `replicas` pods, replace deleted ones under a new name
-// (Pending first, Ready after a delay), and keep the Service's EndpointSlice and Endpoints in step with readiness.
-import type { ClusterState, KubeObject } from './cluster-state.ts';
+// (Pending first, Ready after a delay), and keep the Deployment/ReplicaSet status and the Service's EndpointSlice and
+// Endpoints in step with readiness.
 import { randomInt, randomUUID } from 'node:crypto';
+import { kubeTimestamp } from './cluster-state.ts';
+import type { ClusterState, KubeObject } from './cluster-state.ts';
 import {
   DEPLOYMENT_NAME,
   NAMESPACE,
@@ -41,11 +43,6 @@ export interface PodView {
 
 // Kubernetes' name-suffix alphabet (no vowels, no confusable digits).
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** RFC 3339 at second precision, as Kubernetes writes timestamps. */
-function timestamp(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-}
 
 function suffix(n: number): string {
   let s = '';
@@ -149,7 +146,7 @@ export class PodController {
       ip: `10.244.0.${this.nextIp++}`,
       ready: false,
       hubPort: 0,
-      createdAt: timestamp(),
+      createdAt: kubeTimestamp(),
     };
     this.pods.push(pod);
     const created = this.state.create('pods', podObject(this.facts(pod)));
@@ -175,7 +172,7 @@ export class PodController {
     pod.hubPort = server.port;
     pod.stopHub = () => server.stop();
     pod.ready = true;
-    pod.readyAt = timestamp();
+    pod.readyAt = kubeTimestamp();
     const current = this.state.get('pods', NAMESPACE, pod.name);
     if (current) this.state.update('pods', { ...podObject(this.facts(pod)), metadata: current.metadata });
     this.syncDerived();

@@ -5,6 +5,7 @@ import { badRequest, methodNotAllowed, notFound, notFoundPath } from '../common/
 import { readBody, sendJson, sendStatus } from '../hub/http-util.ts';
 import { authorize } from '../hub/rbac.ts';
 import type { Policy, UserInfo } from '../hub/rbac.ts';
+import { kubeTimestamp } from './cluster-state.ts';
 import type { ClusterState, KubeObject } from './cluster-state.ts';
 import type { ResourceInfo } from './request-info.ts';
 import { apiVersionOf, findResource } from './resources.ts';
@@ -154,7 +155,7 @@ export async function handleResource(
   }
   if (info.verb === 'delete') {
     await readBody(req); // DeleteOptions: graceful termination is not modelled, the object goes at once.
-    const gone = { ...current, metadata: { ...current.metadata, deletionTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } };
+    const gone = { ...current, metadata: { ...current.metadata, deletionTimestamp: kubeTimestamp() } };
     // Only pods and services advertise `delete`, and both go through their controller.
     if (type.name === 'pods') await ctx.deletePod(name);
     else await ctx.deleteService();
