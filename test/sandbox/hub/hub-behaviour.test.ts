@@ -48,6 +48,11 @@ describe('hub pods', () => {
     }
   });
 
+  it('refuses options that could not work, saying what to fix', async () => {
+    await expect(createHub({ maxTokenExpirationSeconds: 60 })).rejects.toThrow(/at least 600/);
+    await expect(createHub({ dashboardDir: '/no/such/dir' })).rejects.toThrow(/dashboardDir \/no\/such\/dir does not exist/);
+  });
+
   it('stop() closes the port and cuts keep-alive connections', async () => {
     const hub = await createHub();
     const pod = await hub.startPod('p');

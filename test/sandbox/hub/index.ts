@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
 import { createCa, issueClientCert } from './certs.ts';
 import { createRequestHandler, type HubContext } from './handler.ts';
 import { hubKubeconfigYaml } from './kubeconfig.ts';
@@ -38,8 +40,25 @@ export interface Hub {
 
 export const DEFAULT_MAX_TOKEN_EXPIRATION_SECONDS = 8760 * 3600;
 
+const optionsSchema = z.object({
+  rbac: z.boolean().optional(),
+  maxTokenExpirationSeconds: z
+    .number()
+    .int()
+    .min(600, 'maxTokenExpirationSeconds must be at least 600 (Kubernetes refuses tokens under 10 minutes)')
+    .optional(),
+  dashboardDir: z
+    .string()
+    .refine((d) => existsSync(d), { error: (issue) => `dashboardDir ${String(issue.input)} does not exist; pass the directory of a Karpor UI build` })
+    .optional(),
+  now: z.custom<() => Date>((v) => typeof v === 'function', 'now must be a function returning a Date').optional(),
+});
+
 /** A karpor-server stand-in: one shared state (like etcd) served by any number of pods. */
-export async function createHub(opts: HubOptions = {}): Promise<Hub> {
+export async function createHub(options: HubOptions = {}): Promise<Hub> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new Error(`invalid hub options: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const opts = parsed.data;
   const now = opts.now ?? (() => new Date());
   const ca = await createCa('karpor-ca');
   const admin = await issueClientCert(ca, 'kubernetes-admin', ['system:masters']);
