@@ -6,6 +6,7 @@ import { openSettingsFile } from './store/settings-file.ts';
 import { createSettingsService, type SettingsService } from './store/settings-service.ts';
 import { createEventBus, type EventBus } from './ipc/event-bus.ts';
 import { createAccountsServices, type AccountsServices, type AccountsServicesOptions } from './accounts/accounts-services.ts';
+import { createForwardController, type ForwardController } from './forward/forward-controller.ts';
 
 export interface ServicesOptions {
   /** Folder of settings.json (the app passes its userData folder). */
@@ -31,6 +32,8 @@ export interface Services {
   settings: SettingsService;
   pickKubeconfigFile: (() => Promise<string | null>) | undefined;
   accounts: AccountsServices;
+  /** The persistent port-forwards (one per profile; the UI drives the active profile's). */
+  forward: ForwardController;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -48,5 +51,6 @@ export function createServices(options: ServicesOptions): Services {
     vaultDir: options.settingsDir,
     exportDir: options.homeDir ?? os.homedir(),
   });
-  return { version: options.version, platform: process.platform, events, kube, settings, pickKubeconfigFile: options.pickKubeconfigFile, accounts };
+  const forward = createForwardController({ settings, loadKubeConfig: (file, context) => kube.kubeConfigFor(file, context), onChange: (status) => events.emit('forward:changed', status) });
+  return { version: options.version, platform: process.platform, events, kube, settings, pickKubeconfigFile: options.pickKubeconfigFile, accounts, forward };
 }

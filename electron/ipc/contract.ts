@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { profileInputSchema, profileSchema, preferencesSchema, preferencesPatchSchema, settingsSchema } from '../store/settings-schema.ts';
 import { accountsChannels } from '../accounts/accounts-schemas.ts';
 import { dashboardChannels } from '../dashboard/dashboard-schemas.ts';
+import { forwardChannels, forwardEvents } from '../forward/forward-channels.ts';
 
 export const errorCodes = [
   'BAD_REQUEST', // arguments of the wrong shape, or a value that fails validation
@@ -75,10 +76,12 @@ export const channels = {
   'preferences:update': { input: preferencesPatchSchema, output: preferencesSchema },
   ...accountsChannels,
   ...dashboardChannels,
+  ...forwardChannels,
 } as const;
 
 export const events = {
   'settings:changed': settingsViewSchema,
+  ...forwardEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

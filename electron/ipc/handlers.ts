@@ -7,6 +7,7 @@ import { kubeHandlers } from '../kube/kube-handlers.ts';
 import { settingsHandlers } from '../store/settings-handlers.ts';
 import { accountsHandlers } from '../accounts/accounts-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
+import { forwardHandlers } from '../forward/forward-handlers.ts';
 
 export type { HandlerContext, HandlerTable } from './handler-types.ts';
 
@@ -17,5 +18,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...settingsHandlers(services),
     ...accountsHandlers(services),
     ...dashboardHandlers(services),
+    ...forwardHandlers(services),
   };
 }
