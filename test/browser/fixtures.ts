@@ -85,7 +85,8 @@ export { expect };
 
 /** Full-page screenshot for the report and for people reviewing the UI. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  // Let antd's motion (messages, focus waves) settle so the picture shows the resting state.
+  // Move the pointer off any tooltip target and let antd's motion settle: the picture shows the resting state.
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
   // Transient toasts would cover the page title; they are not what the picture is about.
   const file = `test-results/screenshots/${name}.png`;

@@ -101,3 +101,16 @@ test('settings toggles are saved to the settings file', async ({ page, workspace
   await expect(page.getByRole('switch', { name: 'Launch at login' })).toBeChecked();
   await expect(page.getByRole('switch', { name: 'Keep tokens' })).not.toBeChecked();
 });
+
+test('a narrow window keeps the navigation as icons that still have names', async ({ page, workspace, startBridge }) => {
+  await page.setViewportSize({ width: 720, height: 640 });
+  const bridge = await startBridge();
+  await page.goto(bridge.url);
+  await completeFirstRun(page, workspace.file('config.yaml', kubeconfig));
+  const sider = page.locator('.ant-layout-sider');
+  await expect(sider).toHaveClass(/ant-layout-sider-collapsed/);
+  expect((await sider.boundingBox())?.width).toBeLessThanOrEqual(64);
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await screenshot(page, 'settings-en-light-narrow');
+});

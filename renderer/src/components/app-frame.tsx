@@ -13,18 +13,22 @@ export function AppFrame({ pages }: { pages: readonly PageDefinition[] }) {
   const { view } = useSettings();
   const info = useAppInfo();
   const [selected, setSelected] = useState(pages[0]?.key ?? '');
+  // Narrow windows keep only the icons; the labels stay available to screen readers and as tooltips.
+  const [collapsed, setCollapsed] = useState(false);
   const page = pages.find((p) => p.key === selected) ?? pages[0];
   const active = view.settings.profiles.find((p) => p.id === view.settings.activeProfileId);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider theme="light" width={216} breakpoint="md" collapsedWidth={64} style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
+      <Layout.Sider theme="light" width={216} breakpoint="md" collapsedWidth={64} collapsed={collapsed} onBreakpoint={setCollapsed} trigger={null} style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
         <Flex vertical style={{ height: '100%' }}>
-          <Flex align="center" gap="small" style={{ padding: '20px 20px 12px' }}>
+          <Flex align="center" gap="small" style={{ padding: collapsed ? '20px 18px 12px' : '20px 20px 12px' }}>
             <img src="./karpor-mark.svg" alt="" width={28} height={28} />
-            <Typography.Text strong className="app-name" style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
-              {t('app.name')}
-            </Typography.Text>
+            {!collapsed && (
+              <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+                {t('app.name')}
+              </Typography.Text>
+            )}
           </Flex>
           <nav aria-label={t('app.navigation')} style={{ flex: 1 }}>
             <Menu
@@ -35,8 +39,8 @@ export function AppFrame({ pages }: { pages: readonly PageDefinition[] }) {
               items={pages.map((p) => ({ key: p.key, icon: createElement(p.icon, { 'aria-hidden': true }), label: t(p.title), 'data-page-link': p.key }))}
             />
           </nav>
-          {info && (
-            <Typography.Text type="secondary" className="app-version" style={{ padding: 16, fontSize: 12 }}>
+          {info && !collapsed && (
+            <Typography.Text type="secondary" style={{ padding: 16, fontSize: 12 }}>
               {t('app.version', { version: info.version })}
             </Typography.Text>
           )}

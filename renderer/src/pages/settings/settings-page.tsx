@@ -1,4 +1,4 @@
-import { Card, Descriptions, Flex, Form, Radio, Switch } from 'antd';
+import { Card, Descriptions, Flex, Form, Grid, Radio, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../../electron/store/settings-schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -17,7 +17,11 @@ export function SettingsPage() {
   const prefs = useSettings().view.settings.preferences;
   const info = useAppInfo();
   const { update, pending, error, clearError } = useUpdatePreferences();
-  const layout = { labelCol: { flex: '220px' }, wrapperCol: { flex: 'auto' }, labelWrap: true, colon: false } as const;
+  // Labels beside the controls when there is room, above them in a narrow window.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const layout = wide
+    ? ({ layout: 'horizontal', labelCol: { flex: '220px' }, wrapperCol: { flex: 'auto' }, labelWrap: true, colon: false } as const)
+    : ({ layout: 'vertical', colon: false } as const);
 
   return (
     <Flex vertical gap="middle">
