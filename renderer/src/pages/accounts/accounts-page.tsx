@@ -45,6 +45,17 @@ export function AccountsPage() {
     }
   };
 
+  // Opens in the app's dashboard window (or the system browser, per settings); the token never reaches this page.
+  const openDashboard = async (a: Account) => {
+    const name = a.namespace === 'default' ? a.name : `${a.namespace}/${a.name}`;
+    try {
+      await api.dashboard.open({ account: name });
+      void message.success(t('accounts.dashboardOpened', { name }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   return (
     <Flex vertical gap="middle" data-testid="accounts-page">
       <Typography.Text type="secondary">{t('accounts.intro')}</Typography.Text>
@@ -65,7 +76,7 @@ export function AccountsPage() {
             )}
           </Card>
           <Card title={t('accounts.listTitle')} size="small" styles={{ body: { padding: 0 } }}>
-            <AccountsTable accounts={accounts} loading={loading} onDelete={(a) => void remove(a)} />
+            <AccountsTable accounts={accounts} loading={loading} onDelete={(a) => void remove(a)} onOpenDashboard={(a) => void openDashboard(a)} />
           </Card>
         </>
       )}

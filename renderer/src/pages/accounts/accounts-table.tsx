@@ -1,4 +1,4 @@
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ExportOutlined } from '@ant-design/icons';
 import { Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,11 @@ interface Props {
   accounts: readonly Account[];
   loading: boolean;
   onDelete: (account: Account) => void;
+  /** Open the Karpor dashboard logged in as this account. */
+  onOpenDashboard?: (account: Account) => void;
 }
 
-export function AccountsTable({ accounts, loading, onDelete }: Props) {
+export function AccountsTable({ accounts, loading, onDelete, onOpenDashboard }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.name'), key: 'name', render: (_, a) => <Typography.Text strong>{a.name}</Typography.Text> },
@@ -39,6 +41,11 @@ export function AccountsTable({ accounts, loading, onDelete }: Props) {
       align: 'end',
       render: (_, a) => (
         <Flex gap="small" justify="end">
+          {onOpenDashboard && (
+            <Button size="small" icon={<ExportOutlined />} aria-label={t('accounts.openDashboardLabel', { name: a.name })} onClick={() => onOpenDashboard(a)}>
+              {t('accounts.openDashboard')}
+            </Button>
+          )}
           <Popconfirm
             title={t('accounts.deleteTitle', { name: `${a.namespace}/${a.name}` })}
             description={t('accounts.deleteConfirm')}
