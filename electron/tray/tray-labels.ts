@@ -6,6 +6,7 @@ import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { resolveLanguage, type UiLanguage } from '../../renderer/src/i18n/resolve-language.ts';
 import type { Preferences } from '../store/settings-schema.ts';
 import type { TrayLabels } from './tray-menu.ts';
+import { forwardMenuLabels } from '../forward/forward-menu-labels.ts';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -25,5 +26,6 @@ export function trayLabelsFor(language: Preferences['language'], systemLocale: s
     noProfile: t('tray.noProfile'),
     openWindow: t('tray.openWindow'),
     quit: t('tray.quit'),
+    forward: forwardMenuLabels(t),
   };
 }

@@ -3,17 +3,23 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { SettingsView } from '../store/settings-service.ts';
 import { buildDashboardMenuItems, englishDashboardMenuLabels, type DashboardMenuLabels, type DashboardMenuState } from '../dashboard/dashboard-menu.ts';
+import { buildForwardMenuItems, englishForwardMenuLabels, type ForwardMenuLabels } from '../forward/forward-menu.ts';
+import type { ForwardState } from '../forward/forward-state.ts';
 
 export interface TrayState {
   activeProfile: { name: string; context: string } | null;
   /** Absent until the dashboard is wired in: then no dashboard entries. */
   dashboard?: DashboardMenuState;
+  /** The active profile's forward; absent until the forward is wired in. */
+  forward?: ForwardState;
 }
 
 export interface TrayActions {
   openWindow(): void;
   quit(): void;
   openDashboard?(account?: string): void;
+  setForwarding?(on: boolean): void;
+  useSuggestedPort?(): void;
 }
 
 export interface TrayLabels {
@@ -23,6 +29,7 @@ export interface TrayLabels {
   openWindow: string;
   quit: string;
   dashboard?: DashboardMenuLabels;
+  forward?: ForwardMenuLabels;
 }
 
 export const englishTrayLabels: TrayLabels = {
@@ -43,6 +50,9 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions, labels: Tr
   return [
     { label: labels.title, enabled: false },
     { label: state.activeProfile ? labels.activeProfile(state.activeProfile.name, state.activeProfile.context) : labels.noProfile, enabled: false },
+    ...(state.forward && actions.setForwarding
+      ? buildForwardMenuItems(state.forward, { setForwarding: actions.setForwarding, ...(actions.useSuggestedPort ? { useSuggestedPort: actions.useSuggestedPort } : {}) }, labels.forward ?? englishForwardMenuLabels)
+      : []),
     { type: 'separator' },
     // Always present: a click on the tray icon itself does nothing on many Linux panels.
     { label: labels.openWindow, click: () => actions.openWindow() },
