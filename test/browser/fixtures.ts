@@ -45,7 +45,20 @@ export interface BridgeOptions {
   defaultKubeconfig?: string;
 }
 
-export const test = base.extend<{ workspace: Workspace; startBridge: (options?: BridgeOptions) => Promise<DevBridge> }>({
+export const test = base.extend<{ workspace: Workspace; startBridge: (options?: BridgeOptions) => Promise<DevBridge>; pageErrors: string[] }>({
+  // Every test fails on an uncaught exception or a console error in the window (CSP violations report there too).
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      await use(errors);
+      expect(errors).toEqual([]);
+    },
+    { auto: true },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
   workspace: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'karpor-browser-'));
