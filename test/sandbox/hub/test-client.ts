@@ -25,6 +25,7 @@ export function hubRequest(port: number, path: string, opts: HubRequest = {}): P
       { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers, rejectUnauthorized: false, cert: opts.cert, key: opts.key, agent: false, timeout: 10_000 },
       (res) => {
         const chunks: Buffer[] = [];
+        res.on('error', reject);
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
