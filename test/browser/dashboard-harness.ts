@@ -93,22 +93,41 @@ const VISIBILITY_PROBE = `(() => {
 })();`;
 
 /**
+ * Where the script runs: `isolated` is how the Electron window runs it (its preload's isolated world:
+ * same DOM and storage, but none of the page's JavaScript objects), via Chromium's own
+ * "script on new document in a named world"; `main` is the page's own world.
+ */
+export type ScriptWorld = 'isolated' | 'main';
+export const scriptWorlds: readonly ScriptWorld[] = ['isolated', 'main'];
+
+/**
  * A fresh browser context (its own storage, like the window's own partition) with the auto-login
  * injected at document-start. `token` null: no config at all (RBAC off, as the window does it).
  */
-export async function openDashboardPage(browser: Browser, bundle: string, token: string | null): Promise<DashboardPage> {
+export async function openDashboardPage(browser: Browser, bundle: string, token: string | null, world: ScriptWorld = 'isolated'): Promise<DashboardPage> {
   // Only the test context skips certificate checks; the app trusts the forward's recorded fingerprint instead.
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const config = token === null ? '' : `window[${JSON.stringify(AUTOLOGIN_GLOBAL)}] = ${JSON.stringify({ token })};\n`;
-  await context.addInitScript({ content: `${VISIBILITY_PROBE}\n${config}${bundle}` });
+  await context.addInitScript({ content: VISIBILITY_PROBE });
   const page = await context.newPage();
   const reports: AutologinReport[] = [];
   const urls: string[] = [];
   let authn = 0;
-  page.on('console', (msg) => {
-    const report = parseConsoleReport(msg.text());
+  const take = (text: string): void => {
+    const report = parseConsoleReport(text);
     if (report) reports.push(report);
-  });
+  };
+  if (world === 'main') {
+    await context.addInitScript({ content: `${config}${bundle}` });
+    page.on('console', (msg) => take(msg.text()));
+  } else {
+    const cdp = await context.newCDPSession(page);
+    // Console calls of every world, isolated ones included.
+    cdp.on('Runtime.consoleAPICalled', (e) => take(e.args.map((a) => (typeof a.value === 'string' ? a.value : '')).join(' ')));
+    await cdp.send('Runtime.enable');
+    await cdp.send('Page.enable');
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: `${config}${bundle}`, worldName: 'karpor-autologin' });
+  }
   page.on('request', (req) => {
     urls.push(req.url());
     if (new URL(req.url()).pathname === '/rest-api/v1/authn') authn += 1;
