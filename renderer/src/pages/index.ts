@@ -6,6 +6,8 @@ import { ProfilePage } from './profile/profile-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { AccountsPage } from './accounts/accounts-page.tsx';
 import { TokensPage } from './tokens/tokens-page.tsx';
+import { ForwardPage } from './forward/forward-page.tsx';
+import { SwapOutlined } from '@ant-design/icons';
 
 export interface PageDefinition {
   /** Stable id, also the menu key and the `data-page` attribute tests select by. */
@@ -21,5 +23,6 @@ export const pages: readonly PageDefinition[] = [
   { key: 'profile', title: 'nav.profile', icon: IdcardOutlined, component: ProfilePage },
   { key: 'accounts', title: 'nav.accounts', icon: TeamOutlined, component: AccountsPage },
   { key: 'tokens', title: 'nav.tokens', icon: KeyOutlined, component: TokensPage },
+  { key: 'forward', title: 'nav.forward', icon: SwapOutlined, component: ForwardPage },
   { key: 'settings', title: 'nav.settings', icon: SettingOutlined, component: SettingsPage },
 ];
