@@ -7,6 +7,7 @@ import { createSettingsService, type SettingsService } from './store/settings-se
 import { createEventBus, type EventBus } from './ipc/event-bus.ts';
 import { createAccountsServices, type AccountsServices, type AccountsServicesOptions } from './accounts/accounts-services.ts';
 import { createForwardController, type ForwardController } from './forward/forward-controller.ts';
+import { activeProfileForward } from './accounts/forward-endpoint.ts';
 
 export interface ServicesOptions {
   /** Folder of settings.json (the app passes its userData folder). */
@@ -45,6 +46,8 @@ export function createServices(options: ServicesOptions): Services {
   });
   settings.onChange((view) => events.emit('settings:changed', view));
   const accounts = createAccountsServices({
+    // Through the active profile's persistent forward unless the caller brings its own (the CLI's temporary one).
+    forward: activeProfileForward({ active: () => forward.active() }),
     ...options.accounts,
     settings,
     kubeConfigFor: (kubeconfigPath, context) => kube.kubeConfigFor(kubeconfigPath, context),

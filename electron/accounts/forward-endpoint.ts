@@ -98,3 +98,12 @@ export function temporaryForward(createForward: () => ForwardService): (profile:
     }
   };
 }
+
+/** The app's default: the active profile's persistent forward, whatever its local port is now. */
+export function activeProfileForward(controller: { active(): Pick<ForwardService, 'state' | 'onState'> | null }): () => Promise<HubEndpoint> {
+  return async () => {
+    const forward = controller.active();
+    if (!forward) throw fail('UNAVAILABLE', 'The port-forward to Karpor is not running.', 'Start forwarding (tray menu or the Forward page), then try again.');
+    return runningForward(forward)();
+  };
+}

@@ -5,12 +5,21 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:net';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { createHarness, hubServer, type Harness } from './harness.ts';
 import { hubRequest } from '../../electron/accounts/hub-http.ts';
 import { tokenKubeconfigYaml } from '../../electron/accounts/export-kubeconfig.ts';
 
 const run = promisify(execFile);
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
 const tokens: string[] = [];
 const dirs: string[] = [];
 let sandbox: Sandbox;
@@ -287,9 +296,31 @@ describe('accounts and tokens', () => {
   });
 });
 
+describe('through the app\'s persistent forward', () => {
+  it('needs the forward running, then works through its local port', async () => {
+    const port = await freePort();
+    const app = await createHarness(sandbox, 'sandbox', { persistentForwardPort: port });
+    dirs.push(app.dir);
+    try {
+      const stopped = await app.callError('hub:status');
+      expect(stopped).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/not running/) });
+      await app.services.forward.start();
+      const status = await app.call('hub:status');
+      expect(status.server).toBe(`https://127.0.0.1:${port}`);
+      await app.call('accounts:create', { name: 'via-forward', role: 'karpor-guest' });
+      const t = await app.call('tokens:create', { account: 'via-forward', duration: '1h' });
+      tokens.push(t.token);
+      expect((await hubRequest(status.server, '/rest-api/v1/authn', { bearer: t.token })).status).toBe(200);
+      expect((await hubRequest(status.server, '/rest-api/v1/cluster/via-forward', { method: 'POST', bearer: t.token, body: '{}' })).status).toBe(403);
+    } finally {
+      await app.services.forward.dispose();
+    }
+  });
+});
+
 describe('secrets', () => {
   it('no issued token appears in any file the suite wrote or in any log line', async () => {
-    expect(tokens.length).toBeGreaterThanOrEqual(7);
+    expect(tokens.length).toBeGreaterThanOrEqual(8);
     const files: string[] = [];
     const walk = async (d: string): Promise<void> => {
       for (const e of await readdir(d, { withFileTypes: true })) {

@@ -22,7 +22,12 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Promise<Harness> {
+export interface HarnessOptions {
+  /** Use the app's own persistent forward (services.forward) on this local port instead of going straight to a hub pod. */
+  persistentForwardPort?: number;
+}
+
+export async function createHarness(sandbox: Sandbox, context = 'sandbox', opts: HarnessOptions = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'karpor-accounts-'));
   const logs: string[] = [];
   let clipboard = '';
@@ -34,11 +39,15 @@ export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Prom
     log: (line) => logs.push(line),
     accounts: {
       // Straight to the first ready hub pod: what a running forward's local port leads to.
-      forward: async () => {
-        const pod = sandbox.pods().find((p) => p.ready);
-        if (!pod) throw new Error('no ready hub pod');
-        return { server: `https://127.0.0.1:${pod.hubPort}`, release: async () => undefined };
-      },
+      ...(opts.persistentForwardPort
+        ? {}
+        : {
+            forward: async () => {
+              const pod = sandbox.pods().find((p) => p.ready);
+              if (!pod) throw new Error('no ready hub pod');
+              return { server: `https://127.0.0.1:${pod.hubPort}`, release: async () => undefined };
+            },
+          }),
       encryptor: createAesGcmEncryptor(randomBytes(32), 'os'),
       clipboard: {
         writeText: async (text) => {
@@ -48,7 +57,7 @@ export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Prom
       },
     },
   });
-  services.settings.saveProfile({ name: 'sandbox', kubeconfigPath: sandbox.kubeconfigPath, context });
+  services.settings.saveProfile({ name: 'sandbox', kubeconfigPath: sandbox.kubeconfigPath, context, ...(opts.persistentForwardPort ? { localPort: opts.persistentForwardPort } : {}) });
   const dispatch: Dispatch = createDispatcher(createHandlers(services), { transport: 'electron' }, { log: (l) => logs.push(l) });
   return {
     services,
@@ -65,7 +74,10 @@ export async function createHarness(sandbox: Sandbox, context = 'sandbox'): Prom
       if (env.ok) throw new Error(`${channel} unexpectedly succeeded`);
       return env.error;
     },
-    dispose: () => rm(dir, { recursive: true, force: true }),
+    dispose: async () => {
+      await services.forward.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
