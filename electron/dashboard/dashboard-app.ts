@@ -11,12 +11,15 @@ import { wireDashboardService } from './dashboard-wiring.ts';
 import type { DashboardService } from './dashboard-service.ts';
 import { openWhenFirstReady } from './open-when-ready.ts';
 import { openAfterMint } from './open-after-mint.ts';
+import type { DashboardMenuState } from './dashboard-menu.ts';
 
 export interface DashboardApp {
   service: DashboardService;
   windows: DashboardWindows;
   /** Open and, on failure, tell the user (for the tray, which has nobody to return an error to). */
   openFromTray(account?: string): void;
+  /** What the tray's dashboard entries show: the hub's accounts and RBAC mode (unknown while the hub is unreachable). */
+  menuState(): Promise<DashboardMenuState>;
   dispose(): void;
 }
 
@@ -62,6 +65,15 @@ export function setupDashboard(options: {
     service,
     windows,
     openFromTray,
+    async menuState() {
+      const defaultAccount = preferences().dashboardDefaultAccount;
+      try {
+        const [status, list] = await Promise.all([services.accounts.hub.status(), services.accounts.accounts.list()]);
+        return { rbacEnabled: status.rbacEnabled, defaultAccount, accounts: list.map((a) => formatAccountRef({ namespace: a.namespace, name: a.name })) };
+      } catch {
+        return { rbacEnabled: null, defaultAccount, accounts: [] };
+      }
+    },
     dispose() {
       stopWatching();
       afterMint.dispose();
