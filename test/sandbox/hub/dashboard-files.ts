@@ -46,9 +46,14 @@ async function sendFile(res: ServerResponse, path: string, head: boolean): Promi
  */
 export async function serveDashboard(res: ServerResponse, dir: string, pathname: string, head: boolean): Promise<void> {
   if (pathname.startsWith('/public/')) {
-    const rest = decodeURIComponent(pathname.slice('/public/'.length));
-    for (const root of [join(dir, 'public'), dir]) {
-      const p = inside(root, rest);
+    let rest: string | undefined;
+    try {
+      rest = decodeURIComponent(pathname.slice('/public/'.length));
+    } catch {
+      rest = undefined; // malformed %-escape: no such file
+    }
+    for (const root of rest === undefined ? [] : [join(dir, 'public'), dir]) {
+      const p = inside(root, rest ?? '');
       if (p && (await isFile(p))) return sendFile(res, p, head);
     }
     return sendText(res, 404, '404 page not found\n');

@@ -181,6 +181,7 @@ describe('hub dashboard serving', () => {
     writeFileSync(join(fixture.dir, 'secret.txt'), 'outside');
     expect((await hubRequest(custom.pod.port, '/public/..%2fsecret.txt')).status).toBe(404);
     expect((await hubRequest(custom.pod.port, '/public/..%2f..%2fsecret.txt')).status).toBe(404);
+    expect((await hubRequest(custom.pod.port, '/public/%E0%A4%A')).status).toBe(404);
   });
 
   it('with RBAC on, the UI routes are open to anonymous but other paths are forbidden', async () => {

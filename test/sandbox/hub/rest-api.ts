@@ -41,7 +41,14 @@ export function handleRestApi(req: IncomingMessage, res: ServerResponse, url: UR
   }
   const cluster = /^\/rest-api\/v1\/cluster\/([^/]+)$/.exec(path);
   if (cluster) {
-    const name = decodeURIComponent(cluster[1] ?? '');
+    // Path segments reach here already validated by URL parsing; a stray % stays literal rather than failing.
+    const name = (() => {
+      try {
+        return decodeURIComponent(cluster[1] ?? '');
+      } catch {
+        return cluster[1] ?? '';
+      }
+    })();
     if (method === 'GET') {
       const c = ctx.store.get(clusters, undefined, name);
       return c ? ok(res, 200, c, started, ctx.now()) : sendStatus(res, failure(404, 'NotFound', `cluster "${name}" not found`));
