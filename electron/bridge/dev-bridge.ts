@@ -96,6 +96,7 @@ export async function startDevBridge(opts: { settingsDir: string; rendererDir?: 
     secret,
     async close() {
       events.close();
+      await services.forward.dispose(); // forwards hold local ports and upstream streams
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
