@@ -80,13 +80,14 @@ export interface DashboardPage {
   close(): Promise<void>;
 }
 
-// Runs in the page's world from its very first script: counts frames in which a token input is
-// visible (not hidden by CSS visibility, display or opacity), i.e. what the user would have seen.
+// Runs in the page's world from its very first script: counts frames in which the login page's token
+// input is visible (not hidden by CSS visibility, display or opacity), i.e. what the user would have
+// seen. Only on /login: other pages of the real UI have inputs of their own (the search box).
 const VISIBILITY_PROBE = `(() => {
   window.__loginVisibleFrames = 0;
   const tick = () => {
     const input = document.querySelector('input.ant-input');
-    if (input && input.checkVisibility({ visibilityProperty: true, opacityProperty: true })) window.__loginVisibleFrames += 1;
+    if (location.pathname.startsWith('/login') && input && input.checkVisibility({ visibilityProperty: true, opacityProperty: true })) window.__loginVisibleFrames += 1;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
