@@ -224,6 +224,15 @@ describe('accounts and tokens', () => {
     expect(await kubectl(adminKubeconfig, 'get', 'clusterrolebinding', 'by-hand', '-o', 'jsonpath={.roleRef.name}')).toBe('karpor-guest');
   });
 
+  it('a ClusterRole granted by a RoleBinding shows with its namespace, and deleting removes that binding too', async () => {
+    await kubectl(adminKubeconfig, 'create', 'serviceaccount', 'ns-scoped');
+    await kubectl(adminKubeconfig, 'create', 'rolebinding', 'ns-scoped', '-n', 'default', '--clusterrole=karpor-guest', '--serviceaccount=default:ns-scoped');
+    const acc = (await h.call('accounts:list')).accounts.find((a) => a.name === 'ns-scoped');
+    expect(acc?.roles).toEqual([{ role: 'karpor-guest', binding: 'ns-scoped', bindingNamespace: 'default' }]);
+    expect(await h.call('accounts:delete', { name: 'ns-scoped' })).toEqual({ deletedBindings: ['default/ns-scoped'], keptBindings: [], forgottenTokens: 0 });
+    expect(await kubectl(adminKubeconfig, 'get', 'rolebindings', '-n', 'default', '-o', 'name')).not.toContain('ns-scoped');
+  });
+
   it('a binding name taken by another account is a clear conflict and creates nothing', async () => {
     const err = await h.callError('accounts:create', { name: 'karpor-admin', namespace: 'team-a', role: 'karpor-admin' });
     expect(err.code).toBe('CONFLICT');
