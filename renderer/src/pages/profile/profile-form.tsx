@@ -32,6 +32,8 @@ export function ProfileForm({ profile, profiles, submitLabel, onSaved, onCancel 
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const autoName = useRef(profile?.context ?? '');
+  // Only the desktop app has a file dialog; the browser bridge answers UNSUPPORTED.
+  const browseAvailable = appInfo?.transport === 'electron' && !browseUnsupported;
 
   // Once the kubeconfig is read: keep a chosen context only if it is still there, else offer kubectl's current one.
   useEffect(() => {
@@ -89,12 +91,12 @@ export function ProfileForm({ profile, profiles, submitLabel, onSaved, onCancel 
         extra={
           contexts.status === 'ready'
             ? t('profile.fields.filesRead', { files: contexts.result.files.join(', ') })
-            : canBrowse(appInfo?.transport, browseUnsupported)
+            : browseAvailable
               ? t('profile.fields.kubeconfigHelp')
               : `${t('profile.fields.kubeconfigHelp')} ${t('profile.fields.browseUnavailable')}`
         }
       >
-        <KubeconfigPathInput canBrowse={canBrowse(appInfo?.transport, browseUnsupported)} onBrowseUnsupported={() => setBrowseUnsupported(true)} />
+        <KubeconfigPathInput canBrowse={browseAvailable} onBrowseUnsupported={() => setBrowseUnsupported(true)} />
       </Form.Item>
       {contexts.status === 'error' && (
         <Form.Item>
@@ -156,10 +158,6 @@ export function ProfileForm({ profile, profiles, submitLabel, onSaved, onCancel 
       </Flex>
     </Form>
   );
-}
-
-function canBrowse(transport: 'electron' | 'bridge' | undefined, unsupported: boolean): boolean {
-  return transport === 'electron' && !unsupported;
 }
 
 /** An antd Form rule from one of the model's checks. */
