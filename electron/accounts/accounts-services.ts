@@ -65,11 +65,17 @@ export function createAccountsServices(options: AccountsServicesOptions): Accoun
     },
     hubId: () => activeProfile().id,
   });
-  // The ConfigMap lives in the profile's Karpor namespace; a profile switch means another hub.
-  let lastProfileId = options.settings.get().settings.activeProfileId;
+  // The ConfigMap lives in the profile's cluster and Karpor namespace: switching or editing the active
+  // profile may mean another hub, so its credentials are read again.
+  const hubKey = (profiles: readonly Profile[], id: string | null): string => {
+    const p = profiles.find((x) => x.id === id);
+    return p ? JSON.stringify([p.id, p.kubeconfigPath, p.context, p.namespace]) : '';
+  };
+  let lastHub = hubKey(options.settings.get().settings.profiles, options.settings.get().settings.activeProfileId);
   options.settings.onChange((view) => {
-    if (view.settings.activeProfileId !== lastProfileId) {
-      lastProfileId = view.settings.activeProfileId;
+    const next = hubKey(view.settings.profiles, view.settings.activeProfileId);
+    if (next !== lastHub) {
+      lastHub = next;
       hub.reset();
     }
   });

@@ -94,6 +94,11 @@ describe('hub connection', () => {
     const status = await limited.call('hub:import', { path: file });
     expect(status).toMatchObject({ source: 'file', origin: file, viaForward: true, rbacEnabled: true });
     expect((await limited.call('accounts:roles')).roles[0]).toBe('karpor-guest');
+    // Editing the active profile (another context) means another hub: back to that cluster's ConfigMap.
+    const profile = limited.services.settings.get().settings.profiles[0];
+    if (!profile) throw new Error('no profile');
+    await limited.call('profiles:save', { ...profile, context: 'sandbox' });
+    expect((await limited.call('hub:status')).source).toBe('configmap');
   });
 
   it('an unusable import is refused and keeps the previous source', async () => {
