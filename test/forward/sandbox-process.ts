@@ -13,7 +13,11 @@ export interface SandboxProcess {
 }
 
 export async function startSandboxProcess(): Promise<SandboxProcess> {
-  const child = fork(fileURLToPath(new URL('./sandbox-child.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./sandbox-child.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // BENCH_PROF_SANDBOX=dir: CPU profile of the sandbox (where a benchmark's time goes).
+    ...(process.env.BENCH_PROF_SANDBOX ? { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF_SANDBOX}`] } : {}),
+  });
   let next = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const { kubeconfigPath } = await new Promise<{ kubeconfigPath: string }>((resolve, reject) => {
