@@ -52,7 +52,10 @@ export function accountsHandlers(services: Services): Pick<HandlerTable, Account
       return { clearsAfterSeconds: CLIPBOARD_CLEAR_MS / 1000 };
     },
     'tokens:forget': async ({ id }) => ({ forgotten: await s.vault.forget(id) }),
-    'tokens:renew': ({ id }) => s.tokens.renew(id),
+    'tokens:renew': async ({ id }) => {
+      const { token: _token, ...renewed } = await s.tokens.renew(id);
+      return renewed;
+    },
     'tokens:exportKubeconfig': async ({ id, path }) => {
       const kept = await s.vault.get(id);
       const token = await s.vault.reveal(id);

@@ -1,5 +1,5 @@
 // IPC schemas of the hub, accounts and tokens channels (imported by electron/ipc/contract.ts).
-// No result carries a token except tokens:create, tokens:renew and tokens:reveal, which exist to hand one over.
+// No result carries a token except tokens:create and tokens:reveal, which exist to hand one over.
 import { z } from 'zod';
 
 const name = z.string().trim().min(1).max(253);
@@ -73,6 +73,9 @@ export const mintedTokenSchema = z.object({
   kept: keptTokenSchema.nullable(),
 });
 
+/** Renew keeps the new token in the vault; the window copies or reveals it from there like any kept token. */
+export const renewedTokenSchema = mintedTokenSchema.omit({ token: true }).extend({ kept: keptTokenSchema });
+
 export const tokensListOutput = z.object({
   /** 'weak': Linux basic_text backend (or no keyring) — the vault is only obscured. */
   protection: z.enum(['os', 'weak']),
@@ -107,6 +110,6 @@ export const accountsChannels = {
   'tokens:reveal': { input: tokenIdInput, output: tokenRevealOutput },
   'tokens:copy': { input: tokenIdInput, output: tokenCopyOutput },
   'tokens:forget': { input: tokenIdInput, output: tokenForgetOutput },
-  'tokens:renew': { input: tokenIdInput, output: mintedTokenSchema },
+  'tokens:renew': { input: tokenIdInput, output: renewedTokenSchema },
   'tokens:exportKubeconfig': { input: tokenExportInput, output: tokenExportOutput },
 } as const;

@@ -93,7 +93,7 @@ export function TokensPage() {
           onCopy={(k: KeptToken) => void act(() => copyKeptToken(k.id), t('tokens.copied'))}
           onRenew={(k) =>
             void act(async () => {
-              setMinted(await api.tokens.renew({ id: k.id }));
+              await api.tokens.renew({ id: k.id });
               await loadVault();
             }, t('tokens.renewed'))
           }
