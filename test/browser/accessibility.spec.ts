@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { completeFirstRun, expect, kubeconfigYaml, test } from './fixtures.ts';
 
-const kubeconfig = kubeconfigYaml([{ name: 'kind-karpor', server: 'https://127.0.0.1:6443' }, { name: 'other', server: 'https://other.example.test' }], 'kind-karpor');
+const kubeconfig = kubeconfigYaml([{ name: 'kind-karpor', server: 'https://127.0.0.1:6443' }, { name: 'other', server: 'https://127.0.0.1:6442' }], 'kind-karpor');
 
 /** Interactive elements the accessibility tree shows without a name (`- button` instead of `- button "Save"`). */
 async function unnamedControls(page: Page): Promise<string[]> {

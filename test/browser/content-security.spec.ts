@@ -18,7 +18,7 @@ test('the built page carries the strict CSP and the browser enforces it', async 
     inline.textContent = 'window.__inlineRan = true';
     document.body.append(inline);
     const external = document.createElement('img');
-    external.src = 'http://127.0.0.2:9/pixel.png';
+    external.src = 'http://127.0.0.1:9/pixel.png';
     document.body.append(external);
     await new Promise((resolve) => setTimeout(resolve, 300));
     let evalRan: boolean;

@@ -5,8 +5,8 @@ import { expect, kubeconfigYaml, screenshot, test } from './fixtures.ts';
 
 const twoContexts = kubeconfigYaml(
   [
-    { name: 'alpha', server: 'https://alpha.example.test:6443' },
-    { name: 'beta', server: 'https://beta.example.test:6443', namespace: 'tools' },
+    { name: 'alpha', server: 'https://127.0.0.1:6441' },
+    { name: 'beta', server: 'https://127.0.0.1:6442', namespace: 'tools' },
   ],
   'alpha',
 );
@@ -37,7 +37,7 @@ test('pick the second context of a real kubeconfig, save, reload: the profile is
   await expect(page.getByLabel('Profile name')).toHaveValue('alpha');
 
   await page.getByRole('combobox', { name: 'Context' }).click();
-  await expect(page.getByTestId('context-option-beta')).toContainText('https://beta.example.test:6443');
+  await expect(page.getByTestId('context-option-beta')).toContainText('https://127.0.0.1:6442');
   await screenshot(page, 'first-run-en-light-contexts');
   await page.getByTestId('context-option-beta').click();
   await expect(page.getByLabel('Profile name')).toHaveValue('beta');

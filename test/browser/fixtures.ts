@@ -13,7 +13,7 @@ export interface KubeContextSpec {
   namespace?: string;
 }
 
-/** A kubeconfig as kubectl writes it; the token is a placeholder, nothing here talks to a cluster. */
+/** A kubeconfig as kubectl writes it. The token is a placeholder; point servers at loopback ports where nothing listens. */
 export function kubeconfigYaml(contexts: readonly KubeContextSpec[], current: string | null): string {
   return stringify({
     apiVersion: 'v1',

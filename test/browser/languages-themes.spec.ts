@@ -4,7 +4,7 @@ import { backgroundLuminance, chooseOption, completeFirstRun, expect, kubeconfig
 const kubeconfig = kubeconfigYaml(
   [
     { name: 'kind-karpor', server: 'https://127.0.0.1:6443' },
-    { name: 'staging', server: 'https://staging.example.test:6443' },
+    { name: 'staging', server: 'https://127.0.0.1:6442' },
   ],
   'kind-karpor',
 );

@@ -3,8 +3,8 @@ import { chooseOption, completeFirstRun, expect, kubeconfigYaml, screenshot, tes
 
 const kubeconfig = kubeconfigYaml(
   [
-    { name: 'prod', server: 'https://prod.example.test:6443' },
-    { name: 'staging', server: 'https://staging.example.test:6443' },
+    { name: 'prod', server: 'https://127.0.0.1:6441' },
+    { name: 'staging', server: 'https://127.0.0.1:6442' },
   ],
   'prod',
 );
@@ -94,6 +94,24 @@ test('settings toggles are saved to the settings file', async ({ page, workspace
   await page.getByRole('switch', { name: 'Keep tokens' }).click();
   await expect(page.getByRole('switch', { name: 'Keep tokens' })).not.toBeChecked();
   expect(workspace.readSettings()?.preferences).toMatchObject({ launchAtLogin: true, keepTokens: false, startForwardingOnLaunch: true, language: 'system', theme: 'system' });
+
+  // Dashboard log-in preferences. No forward runs here, so the hub's accounts cannot be listed: the form says why.
+  await expect(page.getByText('Accounts are listed when Karpor is reachable')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Default account' })).toBeVisible();
+  await chooseOption(page, 'Token lifetime', '1 day');
+  await page.getByRole('radiogroup', { name: 'Open the dashboard in' }).getByText('The default browser').click();
+  await page.getByRole('switch', { name: 'Open when forwarding is ready' }).click();
+  await expect(page.getByRole('switch', { name: 'Open when forwarding is ready' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'The default browser' })).toBeChecked();
+  expect(workspace.readSettings()?.preferences).toMatchObject({
+    dashboardTokenDuration: '24h',
+    dashboardOpenIn: 'browser',
+    dashboardOpenWhenReady: true,
+    dashboardAutoOpenAfterMint: true,
+    dashboardDefaultAccount: null,
+    launchAtLogin: true,
+    keepTokens: false,
+  });
   await screenshot(page, 'settings-en-light');
 
   await page.reload();

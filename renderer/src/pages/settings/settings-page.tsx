@@ -6,6 +6,7 @@ import { LanguageSelect } from '../../components/language-select.tsx';
 import { useAppInfo } from '../../hooks/use-app-info.ts';
 import { useSettings } from '../../hooks/use-settings.ts';
 import { useUpdatePreferences } from '../../hooks/use-update-preferences.ts';
+import { DashboardSettingsCard } from './dashboard-settings-card.tsx';
 
 type Toggle = 'startForwardingOnLaunch' | 'launchAtLogin' | 'keepTokens';
 const toggles: readonly Toggle[] = ['startForwardingOnLaunch', 'launchAtLogin', 'keepTokens'];
@@ -20,7 +21,7 @@ export function SettingsPage() {
   // Labels beside the controls when there is room, above them in a narrow window.
   const wide = Grid.useBreakpoint().md ?? true;
   const layout = wide
-    ? ({ layout: 'horizontal', labelCol: { flex: '220px' }, wrapperCol: { flex: 'auto' }, labelWrap: true, colon: false } as const)
+    ? ({ layout: 'horizontal', labelCol: { flex: '220px' }, wrapperCol: { flex: '1 1 0', style: { minWidth: 0 } }, labelWrap: true, colon: false } as const)
     : ({ layout: 'vertical', colon: false } as const);
 
   return (
@@ -64,6 +65,7 @@ export function SettingsPage() {
           ))}
         </Form>
       </Card>
+      <DashboardSettingsCard prefs={prefs} update={update} pending={pending} layout={layout} />
       {info && (
         <Card title={t('settings.about')}>
           <Descriptions
