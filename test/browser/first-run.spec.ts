@@ -129,3 +129,16 @@ test('the sandbox cluster\'s kubeconfig: its contexts and API server are offered
     await sandbox.stop();
   }
 });
+
+test('when the settings cannot be read the window says so, with the fix, and offers to try again', async ({ page, startBridge, pageErrors }) => {
+  const bridge = await startBridge();
+  // A wrong secret: the bridge refuses every call, as main would if it failed.
+  await page.goto(bridge.url.replace(/#bridge=.*/, '#bridge=wrong-secret'));
+  await expect(page.getByText('Karpor Desktop could not read its settings')).toBeVisible();
+  await expect(page.getByText('The dev bridge secret is missing or wrong.')).toBeVisible();
+  await expect(page.getByText('How to fix:')).toBeVisible();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Karpor Desktop could not read its settings')).toBeVisible();
+  // The refused calls are the only errors this page may log.
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 403|WebSocket/.test(e)));
+});
