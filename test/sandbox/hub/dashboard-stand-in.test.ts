@@ -39,6 +39,8 @@ async function newPage(): Promise<Page> {
 
 /** What an auto-login script does with a React-controlled input: the native value setter, then an `input` event. */
 async function typeLikeReactExpects(page: Page, token: string): Promise<void> {
+  // The page renders after reading /server-configs, after the load event; a script must wait for the input too.
+  await page.locator('input.ant-input').waitFor();
   await page.evaluate((t) => {
     const input = document.querySelector('input.ant-input');
     if (!(input instanceof HTMLInputElement)) throw new Error('no token input');
@@ -50,6 +52,16 @@ async function typeLikeReactExpects(page: Page, token: string): Promise<void> {
 
 // Vitest polls for 1 s by default; a loaded CI machine needs longer for a page to react.
 const POLL = { timeout: 5000 };
+
+/** Clicks the admin action of /cluster; on failure says where the app really was. */
+async function clickAdminAction(page: Page): Promise<void> {
+  try {
+    await page.getByTestId('admin-action').click();
+  } catch (e) {
+    const title = await page.getByTestId('page-title').textContent().catch(() => null);
+    throw new Error(`no admin action at ${page.url()} (page title ${String(title)}): ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 const loginButton = (page: Page) => page.locator('button.ant-btn.ant-btn-primary', { hasText: 'Login' });
 
@@ -94,6 +106,7 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
     await page.goto(`${base}/search`);
     await page.goto(`${base}/login`);
     // Assigning through the element itself, as React's value tracker sees it, is not a change.
+    await page.locator('input.ant-input').waitFor();
     await page.evaluate(() => {
       const input = document.querySelector('input.ant-input') as HTMLInputElement;
       input.value = 'something';
@@ -136,7 +149,7 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
       await typeLikeReactExpects(page, token);
       await loginButton(page).click();
       await page.waitForURL(`${base}/cluster`);
-      await page.getByTestId('admin-action').click();
+      await clickAdminAction(page);
       await expect.poll(() => page.getByTestId('action-result').textContent(), POLL).toBe(expected);
     }
 
@@ -153,7 +166,7 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
     const kc = new KubeConfig();
     kc.loadFromString(f.hub.kubeconfigYaml(`${base}`));
     await kc.makeApiClient(CoreV1Api).deleteNamespacedServiceAccount({ name: 'karpor-admin', namespace: 'default' });
-    await page.getByTestId('admin-action').click();
+    await clickAdminAction(page);
     await page.waitForURL(`${base}/login`);
     await page.context().close();
   });
@@ -166,7 +179,7 @@ describe('dashboard stand-in: the Karpor UI login contract', () => {
     await expect.poll(() => page.getByTestId('page-title').textContent(), POLL).toBe('Cluster Management');
     expect(page.url()).toBe(`${base}/cluster`);
     expect(await page.locator('button', { hasText: 'Logout' }).count()).toBe(0);
-    await page.getByTestId('admin-action').click();
+    await clickAdminAction(page);
     await expect.poll(() => page.getByTestId('action-result').textContent(), POLL).toBe('200');
     await page.context().close();
   });
