@@ -59,7 +59,7 @@ async function clickAdminAction(page: Page): Promise<void> {
     await page.getByTestId('admin-action').click();
   } catch (e) {
     const title = await page.getByTestId('page-title').textContent().catch(() => null);
-    throw new Error(`no admin action at ${page.url()} (page title ${String(title)}): ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`no admin action at ${page.url()} (page title ${String(title)}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
 
