@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, clipboard, safeStorage } from 'electron';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { forwardEventsToAppWindows, registerIpc } from './ipc/register-ipc.ts';
@@ -16,6 +16,8 @@ import { trayIconPath, windowIconPath, type IconLocation } from './desktop/icon-
 import { setupTray } from './tray/setup-tray.ts';
 import { APP_DIR_NAME } from './store/settings-dir.ts';
 import { createSafeStorageEncryptor } from './accounts/vault/encryptor.ts';
+import { setupDashboard } from './dashboard/dashboard-app.ts';
+import type { DashboardService } from './dashboard/dashboard-service.ts';
 
 // This file is bundled to dist/main/main.js; the preload and renderer are built beside it.
 const distDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,15 +47,21 @@ function start(): void {
     // Kept tokens are sealed by the OS keyring via safeStorage (usable only after whenReady, which we are in).
     accounts: { encryptor: createSafeStorageEncryptor(safeStorage, process.platform), clipboard },
   });
-  registerIpc(createDispatcher(createHandlers(services), { transport: 'electron' }));
+  const dashboard = setupDashboard({ services, distDir });
+  const withDashboard: Services & { dashboard: DashboardService } = { ...services, dashboard: dashboard.service };
+  registerIpc(createDispatcher(createHandlers(withDashboard), { transport: 'electron' }));
   forwardEventsToAppWindows(services.events);
   const tray = setupTray({
     services,
     iconPath: trayIconPath('stopped', process.platform, icons),
-    actions: { openWindow: () => windows.show(), quit: () => app.quit() },
+    actions: { openWindow: () => windows.show(), quit: () => app.quit(), openDashboard: (account) => dashboard.openFromTray(account) },
     systemLocale: app.getLocale(),
+    dashboard,
   });
   // Windows leaves a dead icon in the notification area unless the tray is destroyed.
-  app.on('before-quit', () => tray.destroy());
+  app.on('before-quit', () => {
+    tray.destroy();
+    dashboard.dispose();
+  });
   windows.show();
 }

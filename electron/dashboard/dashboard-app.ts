@@ -1,13 +1,12 @@
 // The dashboard inside the Electron app: windows, the service wired onto the app's forward and
 // accounts, and "open when forwarding first becomes ready". main.ts calls this once.
 import path from 'node:path';
-import { shell } from 'electron';
+import { Notification, shell } from 'electron';
 import type { Services } from '../services.ts';
-import type { ForwardService } from '../forward/forward-service.ts';
 import { toIpcError } from '../ipc/app-error.ts';
 import { formatAccountRef } from './account-ref.ts';
 import { createDashboardWindows, type DashboardWindows } from './dashboard-window.ts';
-import { wireDashboardService } from './dashboard-wiring.ts';
+import { controllerForwardPort, wireDashboardService } from './dashboard-wiring.ts';
 import type { DashboardService } from './dashboard-service.ts';
 import { openWhenFirstReady } from './open-when-ready.ts';
 import { openAfterMint } from './open-after-mint.ts';
@@ -24,14 +23,26 @@ export interface DashboardApp {
 }
 
 export function setupDashboard(options: {
-  services: Pick<Services, 'accounts' | 'settings'>;
-  forward: ForwardService;
+  services: Pick<Services, 'accounts' | 'settings' | 'forward' | 'events'>;
   /** The folder holding dashboard/preload.cjs (dist/). */
   distDir: string;
-  notify(title: string, body: string): void;
+  /** Default: a desktop notification. */
+  notify?: (title: string, body: string) => void;
   log?: (line: string) => void;
 }): DashboardApp {
-  const { services, forward } = options;
+  const { services } = options;
+  // Electron may drop a notification whose object is collected before it shows: keep the last few.
+  const shown: Notification[] = [];
+  const notify =
+    options.notify ??
+    ((title: string, body: string): void => {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body });
+      shown.push(n);
+      if (shown.length > 5) shown.shift();
+      n.show();
+    });
+  const forward = controllerForwardPort(services.forward, services.events);
   const windows = createDashboardWindows({
     preloadPath: path.join(options.distDir, 'dashboard', 'preload.cjs'),
     trustedFingerprint: () => {
@@ -49,13 +60,13 @@ export function setupDashboard(options: {
     settings: services.settings,
     openInApp: (request) => windows.show(request),
     openExternal: (url) => shell.openExternal(url),
-    notify: options.notify,
+    notify,
     onKeptMint: (id) => afterMint.ownMint(id),
   });
   const openFromTray = (account?: string): void => {
     service.open(account === undefined ? {} : { account }).catch((err: unknown) => {
       const e = toIpcError(err);
-      options.notify('Karpor dashboard', e.hint ? `${e.message} ${e.hint}` : e.message);
+      notify('Karpor dashboard', e.hint ? `${e.message} ${e.hint}` : e.message);
     });
   };
   const preferences = () => services.settings.get().settings.preferences;

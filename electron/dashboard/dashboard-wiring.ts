@@ -4,19 +4,30 @@
 import type { AccountsServices } from '../accounts/accounts-services.ts';
 import { readRbacEnabled } from '../accounts/server-configs.ts';
 import type { ForwardService } from '../forward/forward-service.ts';
-import type { ForwardTarget } from '../forward/forward-state.ts';
+import type { ForwardController } from '../forward/forward-controller.ts';
+import { targetOf } from '../forward/forward-controller.ts';
+import type { EventBus } from '../ipc/event-bus.ts';
 import type { Profile } from '../store/settings-schema.ts';
 import type { SettingsService } from '../store/settings-service.ts';
 import { createDashboardService, type DashboardService, type DashboardWindowRequest } from './dashboard-service.ts';
+import type { ForwardPort } from './forward-wait.ts';
 
-export function forwardTargetOf(profile: Profile): ForwardTarget {
-  const { kubeconfigPath, context, namespace, service, servicePort, localPort } = profile;
-  return { kubeconfigPath, context, namespace, service, servicePort, localPort };
+/** One forward service (the CLI's own, or a test's) started for a profile. */
+export function serviceForwardPort(service: Pick<ForwardService, 'state' | 'onState' | 'start'>, profile: () => Profile): ForwardPort {
+  return { state: () => service.state(), onState: (cb) => service.onState(cb), start: () => service.start(targetOf(profile())) };
+}
+
+/** The app's forward controller: whatever profile is active, told of changes through `forward:changed`. */
+export function controllerForwardPort(controller: Pick<ForwardController, 'status' | 'start'>, events: Pick<EventBus, 'subscribe'>): ForwardPort {
+  return {
+    state: () => controller.status().state,
+    onState: (cb) => events.subscribe((event) => event === 'forward:changed' && cb(controller.status().state)),
+    start: () => controller.start(),
+  };
 }
 
 export interface DashboardWiringOptions {
-  /** The app's forward service, or (CLI) a stand-in for a forward another process runs. */
-  forward: Pick<ForwardService, 'state' | 'onState'> & { start(target: ForwardTarget): Promise<unknown> };
+  forward: ForwardPort;
   accounts: Pick<AccountsServices, 'tokens' | 'vault' | 'activeProfile' | 'keepTokens' | 'clipboard'>;
   settings: Pick<SettingsService, 'get'>;
   openInApp?: (request: DashboardWindowRequest) => void;
@@ -42,7 +53,7 @@ export function wireDashboardService(options: DashboardWiringOptions): Dashboard
     return `https://127.0.0.1:${state.status === 'stopped' ? accounts.activeProfile().localPort : state.localPort}`;
   };
   return createDashboardService({
-    forward: { state: () => forward.state(), onState: (cb) => forward.onState(cb), start: () => forward.start(forwardTargetOf(accounts.activeProfile())) },
+    forward,
     hub: {
       hubId: () => accounts.activeProfile().id,
       // Asked through the forward, i.e. of exactly the server the dashboard will be loaded from.

@@ -2,17 +2,46 @@
 import type { Services } from '../services.ts';
 import { createTrayController, type TrayController } from './tray-controller.ts';
 import { trayLabelsFor } from './tray-labels.ts';
-import { trayStateFromSettings, type TrayActions } from './tray-menu.ts';
+import { trayStateFromSettings, type TrayActions, type TrayState } from './tray-menu.ts';
+import type { SettingsView } from '../store/settings-service.ts';
+import type { DashboardMenuState } from '../dashboard/dashboard-menu.ts';
 
-export function setupTray(options: { services: Services; iconPath: string; actions: TrayActions; systemLocale: string }): TrayController {
+export function setupTray(options: {
+  services: Services;
+  iconPath: string;
+  actions: TrayActions;
+  systemLocale: string;
+  /** The dashboard entries' state (hub accounts), read again when settings or the forward change. */
+  dashboard?: { menuState(): Promise<DashboardMenuState> };
+}): TrayController {
   const { services, systemLocale } = options;
   const view = services.settings.get();
+  let dashboard: DashboardMenuState | undefined;
+  const stateOf = (v: SettingsView): TrayState => ({ ...trayStateFromSettings(v), ...(dashboard ? { dashboard } : {}) });
   const tray = createTrayController({
     iconPath: options.iconPath,
     actions: options.actions,
     labels: trayLabelsFor(view.settings.preferences.language, systemLocale),
-    initial: trayStateFromSettings(view),
+    initial: stateOf(view),
   });
-  services.settings.onChange((next) => tray.update(trayStateFromSettings(next), trayLabelsFor(next.settings.preferences.language, systemLocale)));
+  const refreshDashboard = (): void => {
+    void options.dashboard?.menuState().then((next) => {
+      dashboard = next;
+      tray.update(stateOf(services.settings.get()));
+    });
+  };
+  services.settings.onChange((next) => {
+    tray.update(stateOf(next), trayLabelsFor(next.settings.preferences.language, systemLocale));
+    refreshDashboard();
+  });
+  // The hub's accounts become readable when forwarding becomes ready (not on every health probe).
+  let forwardReady = false;
+  services.events.subscribe((event) => {
+    if (event !== 'forward:changed') return;
+    const ready = services.forward.status().state.status === 'ready';
+    if (ready && !forwardReady) refreshDashboard();
+    forwardReady = ready;
+  });
+  refreshDashboard();
   return tray;
 }

@@ -7,6 +7,7 @@ import { resolveLanguage, type UiLanguage } from '../../renderer/src/i18n/resolv
 import type { Preferences } from '../store/settings-schema.ts';
 import type { TrayLabels } from './tray-menu.ts';
 import { forwardMenuLabels } from '../forward/forward-menu-labels.ts';
+import { dashboardMenuLabels } from '../dashboard/dashboard-menu-labels.ts';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -27,5 +28,6 @@ export function trayLabelsFor(language: Preferences['language'], systemLocale: s
     openWindow: t('tray.openWindow'),
     quit: t('tray.quit'),
     forward: forwardMenuLabels(t),
+    dashboard: dashboardMenuLabels(t),
   };
 }

@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { createServices, type Services } from '../../electron/services.ts';
 import { createAesGcmEncryptor } from '../../electron/accounts/vault/aes-gcm-encryptor.ts';
 import type { ForwardService } from '../../electron/forward/forward-service.ts';
-import { wireDashboardService } from '../../electron/dashboard/dashboard-wiring.ts';
+import { serviceForwardPort, wireDashboardService } from '../../electron/dashboard/dashboard-wiring.ts';
 import type { DashboardService, DashboardWindowRequest } from '../../electron/dashboard/dashboard-service.ts';
 import { forwardService, freePort } from '../forward/forward-helpers.ts';
 
@@ -60,7 +60,7 @@ describe('dashboard service (sandbox, real forward and accounts)', () => {
     });
     services.settings.saveProfile({ name: 'sandbox', kubeconfigPath: sandbox.kubeconfigPath, context: 'sandbox', localPort: port });
     dashboard = wireDashboardService({
-      forward,
+      forward: serviceForwardPort(forward, () => services.accounts.activeProfile()),
       accounts: services.accounts,
       settings: services.settings,
       openInApp: (req) => void windows.push(req),
@@ -137,7 +137,7 @@ describe('dashboard service (sandbox, real forward and accounts)', () => {
     await sandbox.setReplicas(0);
     const before = windows.length;
     const slow = wireDashboardService({
-      forward,
+      forward: serviceForwardPort(forward, () => services.accounts.activeProfile()),
       accounts: services.accounts,
       settings: services.settings,
       openInApp: (req) => void windows.push(req),

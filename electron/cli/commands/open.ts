@@ -10,7 +10,7 @@ import { readRbacEnabled } from '../../accounts/server-configs.ts';
 import { createClipboardGuard, type ClipboardGuard } from '../../accounts/clipboard-guard.ts';
 import { AppError } from '../../ipc/app-error.ts';
 import { formatAccountRef } from '../../dashboard/account-ref.ts';
-import { wireDashboardService } from '../../dashboard/dashboard-wiring.ts';
+import { serviceForwardPort, wireDashboardService } from '../../dashboard/dashboard-wiring.ts';
 import { openInSystemBrowser, systemClipboard } from '../../dashboard/system-desktop.ts';
 import type { ForwardPort } from '../../dashboard/forward-wait.ts';
 
@@ -60,7 +60,7 @@ export function registerOpen(program: Command, ctx: CliContext): void {
       let guard: ClipboardGuard | null = null;
       try {
         const dashboard = wireDashboardService({
-          forward: own ?? existingForward(profile.localPort),
+          forward: own ? serviceForwardPort(own, () => profile) : existingForward(profile.localPort),
           accounts: services.accounts,
           settings: services.settings,
           openExternal: openInSystemBrowser,
