@@ -53,7 +53,8 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   let closed = false;
   let lastPodError = { text: '', at: 0 };
 
-  const server = net.createServer({ noDelay: true, keepAlive: true, keepAliveInitialDelay: 30_000, pauseOnConnect: true }, onAccept);
+  // 16 KiB socket buffers (the default) would pause and resume the tunnel for every frame of a download.
+  const server = net.createServer({ noDelay: true, keepAlive: true, keepAliveInitialDelay: 30_000, pauseOnConnect: true, highWaterMark: 1024 * 1024 }, onAccept);
   server.maxConnections = opts.maxConnections ?? 512;
 
   function onAccept(local: net.Socket): void {
@@ -113,8 +114,10 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
       if (tunnel.abnormalClose) reportDrop(endpoint.pod, tunnel.abnormalClose);
       if (!local.destroyed) {
         local.end();
-        // A client that never closes its side must not keep the socket forever.
-        setTimeout(() => local.destroy(), 5_000).unref();
+        // A client that never closes its side must not keep the socket forever; a timer left
+        // behind a closed socket would keep it alive for those 5 s, so it goes with the socket.
+        const linger = setTimeout(() => local.destroy(), 5_000).unref();
+        local.once('close', () => clearTimeout(linger));
       }
     });
   }
