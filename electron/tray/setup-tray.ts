@@ -17,10 +17,15 @@ export function setupTray(options: {
   const { services, systemLocale } = options;
   const view = services.settings.get();
   let dashboard: DashboardMenuState | undefined;
-  const stateOf = (v: SettingsView): TrayState => ({ ...trayStateFromSettings(v), ...(dashboard ? { dashboard } : {}) });
+  const stateOf = (v: SettingsView): TrayState => {
+    const base = trayStateFromSettings(v);
+    // Forward entries only once there is a profile to forward for.
+    return { ...base, ...(dashboard ? { dashboard } : {}), ...(base.activeProfile ? { forward: services.forward.status().state } : {}) };
+  };
   const tray = createTrayController({
     iconPath: options.iconPath,
-    actions: options.actions,
+    // The Forwarding toggle and "use port N" drive the active profile's forward (failures show in its state).
+    actions: { setForwarding: (on) => void (on ? services.forward.start() : services.forward.stop()).catch(() => undefined), useSuggestedPort: () => void services.forward.usePort().catch(() => undefined), ...options.actions },
     labels: trayLabelsFor(view.settings.preferences.language, systemLocale),
     initial: stateOf(view),
   });
@@ -38,6 +43,7 @@ export function setupTray(options: {
   let forwardReady = false;
   services.events.subscribe((event) => {
     if (event !== 'forward:changed') return;
+    tray.update(stateOf(services.settings.get())); // the menu is rebuilt on every forward state change
     const ready = services.forward.status().state.status === 'ready';
     if (ready && !forwardReady) refreshDashboard();
     forwardReady = ready;

@@ -23,6 +23,6 @@ describe('tray wired to the settings', () => {
     services.settings.saveProfile({ name: 'Prod', kubeconfigPath: tmp.write('kc', kubeconfigYaml()), context: 'prod' });
     expect(lastLabels()[1]).toBe('Profile: Prod (prod)');
     services.settings.updatePreferences({ language: 'zh-CN' });
-    expect(lastLabels()).toEqual(['Karpor Desktop', '配置：Prod（prod）', '打开窗口', '退出 Karpor Desktop']);
+    expect(lastLabels()).toEqual(['Karpor Desktop', '配置：Prod（prod）', '转发已关闭', '转发', '打开窗口', '退出 Karpor Desktop']);
   });
 });
