@@ -1,7 +1,7 @@
 // Karpor Desktop's main process: only wiring. Each piece lives in its capability folder.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, clipboard, safeStorage } from 'electron';
+import { app, clipboard, powerMonitor, safeStorage } from 'electron';
 import { createServices, type Services } from './services.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
@@ -14,6 +14,7 @@ import { createKubeconfigPicker } from './shell/file-picker.ts';
 import { attachCloseToTray } from './desktop/close-to-tray.ts';
 import { trayIconPath, windowIconPath, type IconLocation } from './desktop/icon-paths.ts';
 import { setupTray } from './tray/setup-tray.ts';
+import { wireForwardLifecycle } from './forward/forward-lifecycle.ts';
 import { APP_DIR_NAME } from './store/settings-dir.ts';
 import { createSafeStorageEncryptor } from './accounts/vault/encryptor.ts';
 import { setupDashboard } from './dashboard/dashboard-app.ts';
@@ -47,7 +48,7 @@ function start(): void {
     // Kept tokens are sealed by the OS keyring via safeStorage (usable only after whenReady, which we are in).
     accounts: { encryptor: createSafeStorageEncryptor(safeStorage, process.platform), clipboard },
   });
-  const dashboard = setupDashboard({ services, distDir });
+  const dashboard = setupDashboard({ services, distDir, systemLocale: app.getLocale() });
   const withDashboard: Services & { dashboard: DashboardService } = { ...services, dashboard: dashboard.service };
   registerIpc(createDispatcher(createHandlers(withDashboard), { transport: 'electron' }));
   forwardEventsToAppWindows(services.events);
@@ -57,7 +58,9 @@ function start(): void {
     actions: { openWindow: () => windows.show(), quit: () => app.quit(), openDashboard: (account) => dashboard.openFromTray(account) },
     systemLocale: app.getLocale(),
     dashboard,
+    iconFor: (state) => trayIconPath(state, process.platform, icons),
   });
+  void wireForwardLifecycle(services.forward, { app, powerMonitor });
   // Windows leaves a dead icon in the notification area unless the tray is destroyed.
   app.on('before-quit', () => {
     tray.destroy();

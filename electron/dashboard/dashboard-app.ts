@@ -10,6 +10,7 @@ import { controllerForwardPort, wireDashboardService } from './dashboard-wiring.
 import type { DashboardService } from './dashboard-service.ts';
 import { openWhenFirstReady } from './open-when-ready.ts';
 import { openAfterMint } from './open-after-mint.ts';
+import { dashboardText } from './dashboard-text.ts';
 import type { DashboardMenuState } from './dashboard-menu.ts';
 
 export interface DashboardApp {
@@ -26,6 +27,8 @@ export function setupDashboard(options: {
   services: Pick<Services, 'accounts' | 'settings' | 'forward' | 'events'>;
   /** The folder holding dashboard/preload.cjs (dist/). */
   distDir: string;
+  /** The OS locale (app.getLocale()), for the "system" language setting. */
+  systemLocale: string;
   /** Default: a desktop notification. */
   notify?: (title: string, body: string) => void;
   log?: (line: string) => void;
@@ -43,6 +46,8 @@ export function setupDashboard(options: {
       n.show();
     });
   const forward = controllerForwardPort(services.forward, services.events);
+  const preferences = () => services.settings.get().settings.preferences;
+  const text = () => dashboardText(preferences().language, options.systemLocale);
   const windows = createDashboardWindows({
     preloadPath: path.join(options.distDir, 'dashboard', 'preload.cjs'),
     trustedFingerprint: () => {
@@ -53,6 +58,7 @@ export function setupDashboard(options: {
       await service.open({ account: formatAccountRef(account), target: 'app', forceMint: true });
     },
     log: options.log,
+    text,
   });
   const service = wireDashboardService({
     forward,
@@ -62,14 +68,14 @@ export function setupDashboard(options: {
     openExternal: (url) => shell.openExternal(url),
     notify,
     onKeptMint: (id) => afterMint.ownMint(id),
+    text,
   });
   const openFromTray = (account?: string): void => {
     service.open(account === undefined ? {} : { account }).catch((err: unknown) => {
       const e = toIpcError(err);
-      notify('Karpor dashboard', e.hint ? `${e.message} ${e.hint}` : e.message);
+      notify(text().title, e.hint ? `${e.message} ${e.hint}` : e.message);
     });
   };
-  const preferences = () => services.settings.get().settings.preferences;
   const stopWatching = openWhenFirstReady(forward, () => preferences().dashboardOpenWhenReady, () => openFromTray());
   const afterMint = openAfterMint(services.accounts.vault, () => preferences().dashboardAutoOpenAfterMint, (account) => openFromTray(account));
   return {

@@ -8,6 +8,7 @@ import { waitForReadyForward, type ForwardPort } from './forward-wait.ts';
 import { dashboardUrl } from './navigation-rule.ts';
 import { chooseToken, type KeptTokenInfo } from './token-choice.ts';
 import { parseDuration } from '../accounts/duration.ts';
+import { dashboardText, type DashboardText } from './dashboard-text.ts';
 
 export type DashboardTarget = 'app' | 'browser';
 export type DashboardPreferences = Pick<Preferences, 'dashboardDefaultAccount' | 'dashboardTokenDuration' | 'dashboardOpenIn' | 'dashboardAutoOpenAfterMint' | 'dashboardOpenWhenReady'>;
@@ -48,6 +49,8 @@ export interface DashboardServiceDeps {
   notify?: (title: string, body: string) => void;
   onProgress?: (message: string) => void;
   forwardWaitMs?: number;
+  /** Words in the user's language (default English). */
+  text?: () => Pick<DashboardText, 'tokenCopiedTitle' | 'tokenCopied'>;
 }
 
 export interface DashboardOpenInput {
@@ -89,6 +92,7 @@ export interface DashboardService {
 
 export function createDashboardService(deps: DashboardServiceDeps): DashboardService {
   const now = deps.now ?? Date.now;
+  const text = deps.text ?? (() => dashboardText());
 
   async function resolveToken(account: AccountRef, forceMint: boolean): Promise<{ token: string; source: TokenSource; expiresAt: string }> {
     const prefs = deps.preferences();
@@ -133,10 +137,8 @@ export function createDashboardService(deps: DashboardServiceDeps): DashboardSer
       await deps.openExternal(prepared.url);
       if (prepared.token && deps.copySecret) {
         await deps.copySecret(prepared.token);
-        deps.notify?.(
-          'Karpor token copied',
-          `Paste it into the dashboard's login box (token of ${prepared.account ? formatAccountRef(prepared.account) : 'the account'}). The clipboard is cleared in 60 seconds.`,
-        );
+        const words = text();
+        deps.notify?.(words.tokenCopiedTitle, words.tokenCopied(prepared.account ? formatAccountRef(prepared.account) : null));
       }
     }
     return {

@@ -8,7 +8,7 @@ import { toIpcError } from '../ipc/app-error.ts';
 import { decideNavigation } from './navigation-rule.ts';
 import { dashboardPartition, formatAccountRef, type AccountRef } from './account-ref.ts';
 import { AUTOLOGIN_CONFIG_CHANNEL, AUTOLOGIN_REPORT_CHANNEL } from './dashboard-channels.ts';
-import { failureMessage } from './dashboard-messages.ts';
+import { dashboardText, type DashboardText } from './dashboard-text.ts';
 import type { DashboardWindowRequest } from './dashboard-service.ts';
 
 export interface DashboardWindowsDeps {
@@ -18,7 +18,8 @@ export interface DashboardWindowsDeps {
   trustedFingerprint(): string | null;
   /** "Mint a new token" in the failure dialog: open again for this account with a fresh token. */
   remint(account: AccountRef): Promise<void>;
-  signingInLabel?: string;
+  /** The words to show, in the user's current language (default English). */
+  text?: () => DashboardText;
   log?: (line: string) => void;
 }
 
@@ -40,6 +41,7 @@ function prepareSession(ses: Session): void {
 
 export function createDashboardWindows(deps: DashboardWindowsDeps): DashboardWindows {
   const log = deps.log ?? console.error;
+  const text = deps.text ?? (() => dashboardText());
   const windows = new Map<string, { win: BrowserWindow; request: DashboardWindowRequest }>();
 
   function create(key: string, request: DashboardWindowRequest): BrowserWindow {
@@ -73,7 +75,7 @@ export function createDashboardWindows(deps: DashboardWindowsDeps): DashboardWin
     contents.ipc.on(AUTOLOGIN_CONFIG_CHANNEL, (event) => {
       const frame = event.senderFrame;
       const trusted = frame !== null && frame.parent === null && isDashboardOrigin(frame.url, port());
-      event.returnValue = trusted && entry.request.token ? { token: entry.request.token, signingInLabel: deps.signingInLabel } : {};
+      event.returnValue = trusted && entry.request.token ? { token: entry.request.token, signingInLabel: text().signingIn } : {};
     });
     contents.ipc.on(AUTOLOGIN_REPORT_CHANNEL, (event, raw: unknown) => {
       const parsed = autologinReportSchema.safeParse(raw);
@@ -117,12 +119,14 @@ export function createDashboardWindows(deps: DashboardWindowsDeps): DashboardWin
 
   async function onReport(account: AccountRef | null, win: BrowserWindow, report: AutologinReport): Promise<void> {
     if (report.type !== 'failed' || win.isDestroyed()) return;
-    const text = failureMessage(report.reason, account ? formatAccountRef(account) : null);
-    const buttons = text.canMint && account ? ['Mint a new token', 'Close'] : ['Close'];
-    const { response } = await dialog.showMessageBox(win, { type: 'warning', title: 'Karpor dashboard', message: text.message, detail: text.detail, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
-    if (buttons[response] === 'Mint a new token' && account) {
+    const words = text();
+    const failure = words.failure(report.reason, account ? formatAccountRef(account) : null);
+    const offerMint = failure.canMint && account !== null;
+    const buttons = offerMint ? [words.mintNew, words.close] : [words.close];
+    const { response } = await dialog.showMessageBox(win, { type: 'warning', title: words.title, message: failure.message, detail: failure.detail, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+    if (offerMint && response === 0 && account) {
       await deps.remint(account).catch((err: unknown) => {
-        void dialog.showMessageBox(win, { type: 'error', title: 'Karpor dashboard', message: 'A new token could not be minted.', detail: toIpcError(err).message });
+        void dialog.showMessageBox(win, { type: 'error', title: words.title, message: words.mintFailed, detail: toIpcError(err).message });
       });
     }
   }

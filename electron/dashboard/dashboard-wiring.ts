@@ -9,7 +9,7 @@ import { targetOf } from '../forward/forward-controller.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { Profile } from '../store/settings-schema.ts';
 import type { SettingsService } from '../store/settings-service.ts';
-import { createDashboardService, type DashboardService, type DashboardWindowRequest } from './dashboard-service.ts';
+import { createDashboardService, type DashboardService, type DashboardServiceDeps, type DashboardWindowRequest } from './dashboard-service.ts';
 import type { ForwardPort } from './forward-wait.ts';
 
 /** One forward service (the CLI's own, or a test's) started for a profile. */
@@ -43,6 +43,7 @@ export interface DashboardWiringOptions {
   useVault?: boolean;
   /** Told the vault id of every token this service minted and kept (so "auto-open after minting" can skip its own). */
   onKeptMint?: (id: string) => void;
+  text?: DashboardServiceDeps['text'];
 }
 
 export function wireDashboardService(options: DashboardWiringOptions): DashboardService {
@@ -76,5 +77,6 @@ export function wireDashboardService(options: DashboardWiringOptions): Dashboard
     onProgress: options.onProgress,
     forwardWaitMs: options.forwardWaitMs,
     now: options.now,
+    text: options.text,
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardPartition, formatAccountRef, parseAccountRef } from '../../electron/dashboard/account-ref.ts';
-import { failureMessage } from '../../electron/dashboard/dashboard-messages.ts';
+import { dashboardText } from '../../electron/dashboard/dashboard-text.ts';
 import { failureReasons, parseConsoleReport, REPORT_PREFIX, takeInjectedConfig } from '../../electron/dashboard/autologin/protocol.ts';
 
 describe('account references', () => {
@@ -26,15 +26,24 @@ describe('account references', () => {
 });
 
 describe('failure messages', () => {
-  it('has a message for every reason, and offers minting only where a new token can help', () => {
-    for (const reason of failureReasons) {
-      const m = failureMessage(reason, 'karpor-admin');
-      expect(m.message.length).toBeGreaterThan(10);
-      expect(m.detail.length).toBeGreaterThan(10);
+  it('has a translated message for every reason in every language, and offers minting only where a new token can help', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const text = dashboardText(language);
+      for (const reason of failureReasons) {
+        const m = text.failure(reason, 'karpor-admin');
+        // A missing key comes back as the key itself.
+        expect(m.message, `${language} ${reason}`).not.toMatch(/^dashboard\./);
+        expect(m.detail, `${language} ${reason}`).not.toMatch(/^dashboard\./);
+      }
+      for (const key of ['signingIn', 'title', 'mintNew', 'close', 'mintFailed', 'tokenCopiedTitle'] as const) expect(text[key]).not.toMatch(/^dashboard\./);
     }
-    expect(failureMessage('rejected', 'karpor-admin')).toMatchObject({ canMint: true, message: expect.stringContaining('"karpor-admin"') });
-    expect(failureMessage('repeated', null).canMint).toBe(true);
-    expect(failureMessage('forbidden', 'x').canMint).toBe(false);
+    const en = dashboardText('en');
+    expect(en.failure('rejected', 'karpor-admin')).toMatchObject({ canMint: true, message: 'The Karpor dashboard refused the token of the account "karpor-admin".' });
+    expect(en.failure('repeated', null)).toMatchObject({ canMint: true, message: expect.stringContaining('this account') });
+    expect(en.failure('forbidden', 'x').canMint).toBe(false);
+    expect(dashboardText('zh-CN').failure('rejected', 'karpor-admin').message).toBe('Karpor 控制台拒绝了账号“karpor-admin”的 token。');
+    expect(dashboardText('system', 'zh-TW').signingIn).toBe('正在登录 Karpor…');
+    expect(en.tokenCopied(null)).toContain('token of the account');
   });
 });
 
