@@ -49,11 +49,9 @@ export interface ForwardService {
 
 interface Session {
   target: ForwardTarget;
-  kc: KubeConfig | null;
   opener: TunnelOpener | null;
   tracker: EndpointTracker | null;
   listener: ForwardListener | null;
-  endpoints: Endpoint[];
   readySince: Map<string, number>;
   current: Endpoint | null;
   retryTimer: NodeJS.Timeout | undefined;
@@ -189,7 +187,6 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     }
     if (s.closed) return false;
     s.tracker?.stop();
-    s.kc = kc;
     try {
       s.opener = createTunnelOpener(kc, options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs });
     } catch (err) {
@@ -239,7 +236,6 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
 
   /** Applies a new endpoint set; returns whether the pod in use changed. */
   function setRoute(s: Session, endpoints: Endpoint[]): boolean {
-    s.endpoints = endpoints;
     s.readySince = trackReadySince(s.readySince, endpoints, now().getTime());
     const prev = s.current;
     const next = pickEndpoint(endpoints, prev?.pod ?? null, s.readySince);
@@ -268,11 +264,9 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     if (session) await teardown(session);
     const s: Session = {
       target,
-      kc: null,
       opener: null,
       tracker: null,
       listener: null,
-      endpoints: [],
       readySince: new Map(),
       current: null,
       retryTimer: undefined,

@@ -5,6 +5,8 @@ import { trayLabelsFor } from './tray-labels.ts';
 import { trayStateFromSettings, type TrayActions, type TrayState } from './tray-menu.ts';
 import type { SettingsView } from '../store/settings-service.ts';
 import type { DashboardMenuState } from '../dashboard/dashboard-menu.ts';
+import type { TrayIconState } from '../desktop/icon-paths.ts';
+import { forwardIconState, forwardTooltip } from '../forward/forward-menu.ts';
 
 export function setupTray(options: {
   services: Services;
@@ -13,6 +15,8 @@ export function setupTray(options: {
   systemLocale: string;
   /** The dashboard entries' state (hub accounts), read again when settings or the forward change. */
   dashboard?: { menuState(): Promise<DashboardMenuState> };
+  /** Icon file per forward state; the icon follows the active profile's forward when given. */
+  iconFor?: (state: TrayIconState) => string;
 }): TrayController {
   const { services, systemLocale } = options;
   const view = services.settings.get();
@@ -44,6 +48,11 @@ export function setupTray(options: {
   services.events.subscribe((event) => {
     if (event !== 'forward:changed') return;
     tray.update(stateOf(services.settings.get())); // the menu is rebuilt on every forward state change
+    const state = services.forward.status().state;
+    if (options.iconFor) {
+      const labels = trayLabelsFor(services.settings.get().settings.preferences.language, systemLocale);
+      tray.setStatus(options.iconFor(forwardIconState(state)), forwardTooltip(labels.title, state, labels.forward));
+    }
     const ready = services.forward.status().state.status === 'ready';
     if (ready && !forwardReady) refreshDashboard();
     forwardReady = ready;

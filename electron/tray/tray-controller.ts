@@ -5,6 +5,8 @@ import { buildTrayMenu, englishTrayLabels, type TrayActions, type TrayLabels, ty
 export interface TrayController {
   /** Renders the menu for `state`, in `labels` when given (a language change), else the last ones. */
   update(state: TrayState, labels?: TrayLabels): void;
+  /** Icon and tooltip, e.g. per forward state. */
+  setStatus(iconPath: string, tooltip: string): void;
   destroy(): void;
 }
 
@@ -23,6 +25,10 @@ export function createTrayController(options: { iconPath: string; actions: TrayA
         tray.setToolTip(labels.title);
       }
       render(state);
+    },
+    setStatus(iconPath, tooltip) {
+      tray.setImage(iconPath);
+      tray.setToolTip(tooltip);
     },
     destroy: () => tray.destroy(),
   };

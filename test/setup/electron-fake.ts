@@ -113,6 +113,8 @@ export class Tray extends EventEmitter {
   destroyed = false;
   constructor(image: string) { super(); this.image = image; Tray.instances.push(this); }
   setToolTip(text: string): void { this.tooltip = text; }
+  images: string[] = [];
+  setImage(image: string): void { this.images.push(image); }
   setContextMenu(menu: { template: unknown[] }): void { this.menus.push(menu); }
   destroy(): void { this.destroyed = true; }
 }
@@ -190,4 +192,7 @@ export const net = {
   fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init),
 };
 
-export default { app, Notification, BrowserWindow, WebContents, Session, ipcMain, ipcRenderer, contextBridge, Menu, Tray, protocol, session, dialog, shell, nativeTheme, safeStorage, clipboard, net };
+/** Emit 'resume', 'unlock-screen'... from tests. */
+export const powerMonitor = new EventEmitter();
+
+export default { powerMonitor, app, Notification, BrowserWindow, WebContents, Session, ipcMain, ipcRenderer, contextBridge, Menu, Tray, protocol, session, dialog, shell, nativeTheme, safeStorage, clipboard, net };
