@@ -28,9 +28,13 @@ export function useForward() {
     void refreshLog();
     // Connection-level events (pod errors) do not change the state: poll the log slowly too.
     const timer = setInterval(() => void refreshLog(), 5_000);
+    // Main has no network-change event; the window does: a status from before the change is a guess.
+    const online = () => void api.forward.recheck().then(setStatus, () => undefined);
+    window.addEventListener('online', online);
     return () => {
       off();
       clearInterval(timer);
+      window.removeEventListener('online', online);
     };
   }, [refreshLog]);
 
