@@ -95,7 +95,15 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   }
 
   function dispatch(local: net.Socket, endpoint: Endpoint): void {
-    const tunnel = takeWarm(endpoint) ?? opts.openTunnel(endpoint);
+    let tunnel: PortTunnel;
+    try {
+      tunnel = takeWarm(endpoint) ?? opts.openTunnel(endpoint);
+    } catch (err) {
+      // No cluster connection right now (e.g. a kubeconfig that stopped loading): refuse this one, stay up.
+      opts.log('warn', `connection refused locally: ${errorText(err)}`);
+      local.destroy();
+      return;
+    }
     refillWarm(0);
     const conn: Conn = { local, tunnel, pod: endpoint.pod };
     conns.add(conn);
@@ -146,7 +154,11 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
       if (closed) return;
       const endpoint = opts.route();
       if (!endpoint) return;
-      while (spares.length < warmCount) addSpare(endpoint);
+      try {
+        while (spares.length < warmCount) addSpare(endpoint);
+      } catch {
+        // no cluster connection: the next accepted connection tries (and reports) again
+      }
     }, delayMs);
     warmTimer.unref();
   }
