@@ -127,7 +127,8 @@ test('a narrow window keeps the navigation as icons that still have names', asyn
   await completeFirstRun(page, workspace.file('config.yaml', kubeconfig));
   const sider = page.locator('.ant-layout-sider');
   await expect(sider).toHaveClass(/ant-layout-sider-collapsed/);
-  expect((await sider.boundingBox())?.width).toBeLessThanOrEqual(64);
+  // The sider animates its width after the class flips: wait for the transition to end.
+  await expect.poll(async () => (await sider.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(64);
   await page.getByRole('menuitem', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await screenshot(page, 'settings-en-light-narrow');
