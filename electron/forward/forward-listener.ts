@@ -6,14 +6,14 @@
 import net from 'node:net';
 import { LOOPBACK } from './local-port.ts';
 import type { Endpoint } from './endpoints.ts';
-import type { PortTunnel } from './ws-tunnel.ts';
+import type { ForwardTunnel } from './ws-tunnel.ts';
 import { TunnelError, errorText } from './ws-tunnel.ts';
 
 export interface ForwardListenerOptions {
   localPort: number;
   /** Where new connections go now; null while no pod is ready. */
   route: () => Endpoint | null;
-  openTunnel: (endpoint: Endpoint) => PortTunnel;
+  openTunnel: (endpoint: Endpoint) => ForwardTunnel;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
   maxConnections?: number;
   /** How long an accepted socket may wait for a ready pod before it is closed. */
@@ -37,7 +37,7 @@ export interface ForwardListener {
 
 interface Conn {
   local: net.Socket;
-  tunnel: PortTunnel;
+  tunnel: ForwardTunnel;
   pod: string;
 }
 
@@ -46,7 +46,7 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   const conns = new Set<Conn>();
   const held = new Map<net.Socket, NodeJS.Timeout>();
   const warmCount = opts.warmCount ?? 2;
-  type Spare = { tunnel: PortTunnel; endpoint: Endpoint };
+  type Spare = { tunnel: ForwardTunnel; endpoint: Endpoint };
   let spares: Spare[] = [];
   let warmFailures = 0;
   let warmTimer: NodeJS.Timeout | undefined;
@@ -78,7 +78,7 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
     });
   }
 
-  function takeWarm(endpoint: Endpoint): PortTunnel | null {
+  function takeWarm(endpoint: Endpoint): ForwardTunnel | null {
     while (spares.length > 0) {
       const w = spares.shift() as Spare;
       const usable = w.endpoint.pod === endpoint.pod && w.endpoint.port === endpoint.port && !w.tunnel.destroyed && !w.tunnel.upstreamClosed;
@@ -95,7 +95,7 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
   }
 
   function dispatch(local: net.Socket, endpoint: Endpoint): void {
-    let tunnel: PortTunnel;
+    let tunnel: ForwardTunnel;
     try {
       tunnel = takeWarm(endpoint) ?? opts.openTunnel(endpoint);
     } catch (err) {

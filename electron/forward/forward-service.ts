@@ -14,7 +14,8 @@ import { nextAttempt, reduceForwardState } from './forward-state.ts';
 import type { ForwardErrorCode, ForwardEvent, ForwardLogEntry, ForwardState, ForwardTarget } from './forward-state.ts';
 import { probeHubLivez } from './health-probe.ts';
 import { describeBindError, nextFreePort } from './local-port.ts';
-import { TunnelError, createTunnelOpener, errorText } from './ws-tunnel.ts';
+import { createMultiplexedOpener } from './spdy-session.ts';
+import { TunnelError, errorText } from './ws-tunnel.ts';
 import type { TunnelOpener } from './ws-tunnel.ts';
 
 export interface ForwardServiceOptions {
@@ -187,8 +188,9 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     }
     if (s.closed) return false;
     s.tracker?.stop();
+    s.opener?.close?.();
     try {
-      s.opener = createTunnelOpener(kc, options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs });
+      s.opener = createMultiplexedOpener(kc, options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs });
     } catch (err) {
       fatal(s, 'KUBECONFIG_INVALID', errorText(err), 'Fix the kubeconfig or choose another context in the profile.');
       return false;
@@ -258,6 +260,7 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     clearTimeout(s.retryTimer);
     s.tracker?.stop();
     await s.listener?.close();
+    s.opener?.close?.();
   }
 
   async function start(target: ForwardTarget): Promise<ForwardState> {

@@ -44,8 +44,18 @@ export interface TunnelOptions {
   openTimeoutMs?: number;
 }
 
-/** Opens tunnels with the credentials of one KubeConfig (rebuilt by the caller after a 401). */
-export type TunnelOpener = (target: TunnelTarget) => PortTunnel;
+/** One local connection's upstream, whatever carries it (WebSocket v4 or a SPDY stream pair). */
+export interface ForwardTunnel extends Duplex {
+  /** Resolves once the upstream stream exists; rejects with a TunnelError otherwise. */
+  readonly opened: Promise<void>;
+  /** Set when the stream ended without a normal close (cut, API server gone). */
+  abnormalClose: string | undefined;
+  /** The upstream is gone; an unread tunnel (a warm spare) must then be destroyed by its owner. */
+  upstreamClosed: boolean;
+}
+
+/** Opens tunnels with the credentials of one KubeConfig (rebuilt by the caller after a 401); `close` ends shared sessions. */
+export type TunnelOpener = ((target: TunnelTarget) => ForwardTunnel) & { close?: () => void };
 
 export function createTunnelOpener(kc: KubeConfig, opts: TunnelOptions = {}): TunnelOpener {
   const cluster = kc.getCurrentCluster();
@@ -123,7 +133,7 @@ function createTlsCache() {
  * A Duplex carrying one TCP stream. `opened` resolves once the WebSocket is up (rejects with
  * a TunnelError otherwise); writes made before that are held, not lost.
  */
-export class PortTunnel extends Duplex {
+export class PortTunnel extends Duplex implements ForwardTunnel {
   readonly opened: Promise<void>;
   private ws: WebSocket | null = null;
   private readonly portPrefixLeft = [PORT_PREFIX_BYTES, PORT_PREFIX_BYTES];
@@ -267,7 +277,7 @@ export class PortTunnel extends Duplex {
   }
 }
 
-async function readStatusMessage(res: IncomingMessage): Promise<string> {
+export async function readStatusMessage(res: IncomingMessage): Promise<string> {
   // Only the Status `message` is kept: a body could echo request details we must not log.
   const chunks: Buffer[] = [];
   let size = 0;

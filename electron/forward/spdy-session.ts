@@ -1,0 +1,357 @@
+// Multiplexed port-forward, the way kubectl does it: one upgraded SPDY/3.1 connection per pod
+// (`portforward.k8s.io`), and per local TCP connection one pair of streams (error + data) tied by a
+// `requestid` header. A new connection then costs two SYN_STREAM frames on a live session instead of
+// TLS + HTTP upgrade + authorization, and bulk bytes move in large frames without WebSocket framing.
+//
+// Why spdy-transport needs three adjustments (Go's spdystream, which real kubelets and API servers
+// speak, differs from the HTTP-over-SPDY that spdy-transport was written for):
+// - Replies carry no `:status` (the kubelet answers SYN_STREAM with empty headers); spdy-transport
+//   would RST such a stream, so the reply is accepted as is.
+// - spdystream never sends WINDOW_UPDATE, so honouring the send window would stall an upload after
+//   64 KiB; like kubectl, we send without waiting for window. (Our own WINDOW_UPDATEs are ignored
+//   by spdystream; they are harmless.)
+// - The pseudo-headers spdy-transport adds to SYN_STREAM (:method, :path...) are ignored by the
+//   kubelet, which reads only `streamtype`, `port` and `requestid`.
+// When the server refuses the SPDY upgrade (a proxy that only passes WebSockets, a server without
+// SPDY), the opener falls back to one WebSocket `v4.channel.k8s.io` per connection for good.
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { Duplex } from 'node:stream';
+import type { Readable } from 'node:stream';
+import transport from 'spdy-transport';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { TunnelError, createTunnelOpener, errorText, readStatusMessage } from './ws-tunnel.ts';
+import type { ForwardTunnel, TunnelOpener, TunnelOptions, TunnelTarget } from './ws-tunnel.ts';
+
+const SPDY_UPGRADE = 'SPDY/3.1';
+const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
+/** A session with no stream for this long is closed (e.g. the pod is no longer the one in use). */
+const SESSION_IDLE_MS = 60_000;
+/** DATA frames of up to 64 KiB: Go reads them whole; the 8 KiB default quadruples per-frame work. */
+const MAX_CHUNK = 64 * 1024;
+
+interface ClientStream extends Duplex {
+  _spdyState: { window: { send: { update(size: number, callback?: () => void): void } }; needResponse: boolean };
+  _handleResponse(frame: { headers: Record<string, string> }): void;
+  abort(code?: string): void;
+}
+
+interface ClientConnection extends EventEmitter {
+  start(version: number): void;
+  request(uri: { method: string; path: string; headers: Record<string, string> }, callback: (err: Error | null) => void): ClientStream;
+  ping(callback: () => void): void;
+  destroyStreams(err?: Error): void;
+}
+
+/** The upgrade was answered without switching to SPDY: this server (or a proxy) does not speak it. */
+class SpdyRefused extends Error {}
+
+interface Upstream {
+  data: Duplex;
+  /** Pod-side error text (SPDY error stream); absent when errors arrive as 'error' on `data`. */
+  error?: Readable;
+}
+
+/**
+ * One local connection's upstream: writes are held until the streams exist, reads follow the data
+ * stream with backpressure, and the pod's error text becomes a TunnelError('pod').
+ */
+class SplicedTunnel extends Duplex implements ForwardTunnel {
+  readonly opened: Promise<void>;
+  abnormalClose: string | undefined;
+  upstreamClosed = false;
+  private up: Upstream | null = null;
+  private podError = '';
+
+  constructor(connect: () => Promise<Upstream>) {
+    super({ allowHalfOpen: false, readableHighWaterMark: 1024 * 1024, writableHighWaterMark: 256 * 1024 });
+    this.opened = this.open(connect);
+    this.opened.catch(() => undefined);
+  }
+
+  private async open(connect: () => Promise<Upstream>): Promise<void> {
+    let up: Upstream;
+    try {
+      up = await connect();
+    } catch (err) {
+      const e = err instanceof TunnelError ? err : new TunnelError('network', `cannot open port-forward: ${errorText(err)}`);
+      this.destroy(e);
+      throw e;
+    }
+    if (this.destroyed) {
+      up.data.destroy();
+      up.error?.destroy();
+      throw new TunnelError('network', 'tunnel closed before it opened');
+    }
+    this.up = up;
+    up.error?.on('data', (c: Buffer) => (this.podError += c.toString('utf8')));
+    up.error?.on('error', () => undefined);
+    const { data } = up;
+    data.on('data', (c: Buffer) => {
+      if (!this.push(c)) data.pause();
+    });
+    data.on('upstream-closed', () => {
+      if ('abnormalClose' in data && typeof data.abnormalClose === 'string') this.abnormalClose = data.abnormalClose;
+    });
+    // The error stream's text precedes the data stream's end on the wire; give its 'data' a turn.
+    data.on('end', () => setImmediate(() => this.upstreamEnded()));
+    data.on('error', (err: Error) => this.destroy(err instanceof TunnelError ? err : new TunnelError('network', `port-forward stream failed: ${errorText(err)}`)));
+    data.on('close', () => {
+      // Cut under us (RST, session gone) rather than by our own destroy.
+      if (!this.destroyed && !this.upstreamClosed && !data.readableEnded) {
+        this.abnormalClose ??= 'port-forward stream dropped';
+        setImmediate(() => this.upstreamEnded());
+      }
+    });
+  }
+
+  private upstreamEnded(): void {
+    if (this.upstreamClosed || this.destroyed) return;
+    if (this.podError) return void this.destroy(new TunnelError('pod', this.podError));
+    this.upstreamClosed = true;
+    this.emit('upstream-closed');
+    this.push(null);
+  }
+
+  override _read(): void {
+    this.up?.data.resume();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.opened.then(
+      () => {
+        const data = this.up?.data;
+        if (!data || data.destroyed || data.writableEnded) return cb();
+        if (data.write(chunk)) return cb();
+        const done = () => {
+          data.off('drain', done);
+          data.off('close', done);
+          cb();
+        };
+        data.on('drain', done);
+        data.on('close', done);
+      },
+      (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))),
+    );
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    // Half-close, as kubectl does: the pod sees EOF and answers the rest.
+    this.opened.then(
+      () => {
+        const data = this.up?.data;
+        if (data && !data.destroyed && !data.writableEnded) data.end();
+        cb();
+      },
+      () => cb(),
+    );
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    // spdy streams reset (RST_STREAM CANCEL) on destroy unless both sides already finished.
+    this.up?.data.destroy();
+    this.up?.error?.destroy();
+    cb(err);
+  }
+}
+
+/** One upgraded SPDY connection to one pod's port-forward endpoint. */
+class SpdySession {
+  closed = false;
+  private readonly socket: Socket;
+  private readonly conn: ClientConnection;
+  private readonly live = new Set<Duplex>();
+  private readonly events = new EventEmitter();
+  private nextRequestId = 0;
+  private pingTimer: NodeJS.Timeout;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private alive = true;
+  private dropReason = 'port-forward session dropped';
+
+  constructor(socket: Socket, pingIntervalMs: number) {
+    this.socket = socket;
+    socket.setNoDelay(true);
+    socket.setKeepAlive(true, 30_000);
+    this.conn = transport.connection.create(socket, { protocol: 'spdy', isServer: false, maxChunk: MAX_CHUNK } as never) as unknown as ClientConnection;
+    // Go's spdystream speaks SPDY version 3 framing (no session-level flow control).
+    this.conn.start(3);
+    this.conn.on('error', (err: Error) => this.close(`port-forward session failed: ${errorText(err)}`));
+    socket.on('error', (err) => this.close(`port-forward session failed: ${errorText(err)}`));
+    socket.on('close', () => this.close());
+    // SPDY PING: keeps idle-cutting proxies quiet and finds a dead path TCP has not noticed yet.
+    this.pingTimer = setInterval(() => {
+      if (!this.alive) return this.close('port-forward stopped answering pings');
+      this.alive = false;
+      this.conn.ping(() => (this.alive = true));
+    }, pingIntervalMs);
+    this.pingTimer.unref();
+    this.armIdle();
+  }
+
+  onClose(cb: () => void): void {
+    if (this.closed) return void queueMicrotask(cb);
+    this.events.once('close', cb);
+  }
+
+  /** Opens the error + data stream pair for one connection to `port`. */
+  openPair(port: number): Promise<Upstream> {
+    if (this.closed) return Promise.reject(new TunnelError('network', this.dropReason));
+    clearTimeout(this.idleTimer);
+    const requestid = String(this.nextRequestId++);
+    const request = (streamtype: 'error' | 'data') =>
+      new Promise<ClientStream>((resolve, reject) => {
+        const stream = this.conn.request({ method: 'POST', path: '/', headers: { streamtype, port: String(port), requestid } }, (err) =>
+          err ? reject(new TunnelError('network', `port-forward stream refused: ${errorText(err)}`)) : resolve(stream),
+        );
+        adaptStream(stream);
+        this.track(stream);
+      });
+    return Promise.all([request('error'), request('data')]).then(([error, data]) => {
+      error.end(); // kubectl never writes on the error stream either
+      return { data, error };
+    });
+  }
+
+  private track(stream: ClientStream): void {
+    this.live.add(stream);
+    stream.on('error', () => undefined); // surfaced through the tunnel that owns it
+    stream.once('close', () => {
+      this.live.delete(stream);
+      if (this.live.size === 0) this.armIdle();
+    });
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.close('idle session closed'), SESSION_IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  close(reason?: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (reason) this.dropReason = reason;
+    clearInterval(this.pingTimer);
+    clearTimeout(this.idleTimer);
+    // Streams still open are cut: their tunnels report an abnormal close and their local sockets end.
+    this.socket.destroy();
+    for (const s of [...this.live]) s.destroy();
+    this.live.clear();
+    this.events.emit('close');
+  }
+}
+
+function adaptStream(stream: ClientStream): void {
+  stream._handleResponse = function (this: ClientStream) {
+    this._spdyState.needResponse = false;
+    this.emit('response', 200, {});
+  };
+  stream._spdyState.window.send.update = (_size, callback) => {
+    if (callback) process.nextTick(callback);
+  };
+}
+
+/**
+ * Opens tunnels over one SPDY session per pod (created on first use, replaced when it drops), or
+ * over per-connection WebSockets once the server has refused SPDY. `close()` ends every session.
+ */
+export function createMultiplexedOpener(kc: KubeConfig, opts: TunnelOptions = {}): TunnelOpener {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error(`The kubeconfig context "${kc.getCurrentContext()}" has no cluster`);
+  const server = cluster.server.replace(/\/+$/, '');
+  const wsOpener = createTunnelOpener(kc, opts);
+  const pingIntervalMs = opts.pingIntervalMs ?? 30_000;
+  const openTimeoutMs = opts.openTimeoutMs ?? 10_000;
+  const sessions = new Map<string, Promise<SpdySession>>();
+  let spdyRefused = false;
+  let closed = false;
+
+  function session(target: TunnelTarget): Promise<SpdySession> {
+    const key = `${target.namespace}/${target.pod}`;
+    const existing = sessions.get(key);
+    if (existing) return existing;
+    const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward`;
+    const created = upgrade(kc, server + path, openTimeoutMs).then((socket) => {
+      const s = new SpdySession(socket, pingIntervalMs);
+      s.onClose(() => {
+        if (sessions.get(key) === created) sessions.delete(key);
+      });
+      if (closed) s.close();
+      return s;
+    });
+    sessions.set(key, created);
+    created.catch(() => {
+      if (sessions.get(key) === created) sessions.delete(key);
+    });
+    return created;
+  }
+
+  const open = (target: TunnelTarget): ForwardTunnel => {
+    if (spdyRefused) return wsOpener(target);
+    return new SplicedTunnel(async () => {
+      try {
+        return await (await session(target)).openPair(target.port);
+      } catch (err) {
+        if (!(err instanceof SpdyRefused)) throw err;
+        spdyRefused = true;
+        const t = wsOpener(target);
+        await t.opened;
+        return { data: t };
+      }
+    });
+  };
+  return Object.assign(open, {
+    close() {
+      closed = true;
+      for (const p of sessions.values()) p.then((s) => s.close(), () => undefined);
+      sessions.clear();
+    },
+  });
+}
+
+/** The raw `Upgrade: SPDY/3.1` request kubectl makes; resolves with the upgraded socket. */
+async function upgrade(kc: KubeConfig, url: string, timeoutMs: number): Promise<Socket> {
+  const options: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
+  // Per session, so credentials from exec plugins are fresh when a session is (re)made.
+  await kc.applyToHTTPSOptions(options);
+  const u = new URL(url);
+  const request = u.protocol === 'http:' ? http.request : https.request;
+  return new Promise<Socket>((resolve, reject) => {
+    const req = request({
+      ...options,
+      hostname: u.hostname.replace(/^\[|\]$/g, ''),
+      port: u.port || (u.protocol === 'http:' ? 80 : 443),
+      path: u.pathname + u.search,
+      method: 'POST',
+      timeout: timeoutMs,
+      headers: { ...options.headers, Connection: 'Upgrade', Upgrade: SPDY_UPGRADE, 'X-Stream-Protocol-Version': PORTFORWARD_PROTOCOL },
+    });
+    req.on('upgrade', (res: IncomingMessage, socket: Socket, head: Buffer) => {
+      req.setTimeout(0);
+      socket.setTimeout(0);
+      if (String(res.headers.upgrade ?? '').toLowerCase() !== SPDY_UPGRADE.toLowerCase()) {
+        socket.destroy();
+        return reject(new SpdyRefused('upgraded to another protocol'));
+      }
+      if (head.length) socket.unshift(head);
+      resolve(socket);
+    });
+    req.on('response', (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      void readStatusMessage(res).then((msg) => {
+        // Authorization and missing pods answer the same over any protocol; a server error may pass.
+        if (status === 401 || status === 403 || status === 404 || status >= 500) {
+          reject(new TunnelError('http', `port-forward refused (HTTP ${status}): ${msg}`, status));
+        } else {
+          reject(new SpdyRefused(`HTTP ${status}: ${msg}`));
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy(new TunnelError('timeout', `port-forward upgrade did not answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => reject(err instanceof TunnelError ? err : new TunnelError('network', `port-forward connection failed: ${errorText(err)}`)));
+    req.end();
+  });
+}
