@@ -21,6 +21,8 @@ export const SESSION_VAULT_FILE = 'token-vault.session.json';
 
 export interface AccountsServicesOptions {
   settings: SettingsService;
+  /** The target to use instead of the settings' active profile (the CLI's --kubeconfig/--context flags). */
+  profile?: () => Profile;
   /** The profile's host cluster, as kubectl would connect. */
   kubeConfigFor(kubeconfigPath: string | null, context: string): KubeConfig;
   /** Reach the hub of `profile` through its forward (the running one, or a temporary one in the CLI). */
@@ -47,12 +49,12 @@ export interface AccountsServices {
 }
 
 export function createAccountsServices(options: AccountsServicesOptions): AccountsServices {
-  const activeProfile = (): Profile => {
+  const activeProfile = options.profile ?? ((): Profile => {
     const { settings } = options.settings.get();
     const profile = settings.profiles.find((p) => p.id === settings.activeProfileId);
     if (!profile) throw fail('NOT_FOUND', 'No cluster profile is active.', 'Create a profile (kubeconfig, context, namespace) first.');
     return profile;
-  };
+  });
   const hub = createHubConnection({
     hostKubeConfig: async () => {
       const p = activeProfile();

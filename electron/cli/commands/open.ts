@@ -4,6 +4,7 @@
 // open until Ctrl-C.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
+import { addHubOptions, hubScope, type HubOptions } from './hub-kubeconfig.ts';
 import { createForwardService } from '../../forward/forward-service.ts';
 import type { ForwardState } from '../../forward/forward-state.ts';
 import { readRbacEnabled } from '../../accounts/server-configs.ts';
@@ -44,60 +45,62 @@ function untilInterrupted(): Promise<void> {
 }
 
 export function registerOpen(program: Command, ctx: CliContext): void {
-  program
-    .command('open')
-    .description('open the Karpor dashboard in the system browser with a token for an account on the clipboard')
-    .option('--account <name>', 'account as NAME or NAMESPACE/NAME (default: the default account setting)')
-    .option('--print', 'print the URL and then the token on stdout instead of opening a browser')
-    .action(async (options: { account?: string; print?: boolean }) => {
-      const services = ctx.services();
-      const profile = services.accounts.activeProfile();
-      const { out, err } = ctx.io;
-      const shared = await karporAnswersOn(profile.localPort);
-      const own = shared
-        ? null
-        : createForwardService({ loadKubeConfig: (file, context) => services.kube.kubeConfigFor(file, context) });
-      let guard: ClipboardGuard | null = null;
-      try {
-        const dashboard = wireDashboardService({
-          forward: own ? serviceForwardPort(own, () => profile) : existingForward(profile.localPort),
-          accounts: services.accounts,
-          settings: services.settings,
-          openExternal: openInSystemBrowser,
-          onProgress: (message) => err(`${message}\n`),
-          useVault: false,
-        });
-        const prepared = await dashboard.prepare(options.account === undefined ? {} : { account: options.account });
-        const who = prepared.account ? formatAccountRef(prepared.account) : null;
-        if (options.print) {
-          out(`${prepared.url}\n`);
-          if (prepared.token) out(`${prepared.token}\n`);
-        } else {
-          const clipboard = prepared.token ? systemClipboard() : null;
-          if (prepared.token && !clipboard) {
-            throw new AppError('UNSUPPORTED', 'There is no clipboard tool here to hand the token over (wl-copy, xclip, pbcopy or clip).', {
-              hint: 'Run "karpor-desktop open --print" and paste the token from its output.',
-            });
-          }
-          await openInSystemBrowser(prepared.url);
-          err(`opened ${prepared.url}\n`);
-          if (prepared.token && clipboard) {
-            guard = createClipboardGuard(clipboard, { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }, CLIPBOARD_MS);
-            await guard.copy(prepared.token);
-            err(`The token of ${who ?? 'the account'} is on the clipboard: paste it into the dashboard's login box. It is cleared in 60 seconds.\n`);
-            // Stay to clear it (unless the forward keeps this process alive anyway).
-            if (!own) await Promise.race([new Promise((r) => setTimeout(r, CLIPBOARD_MS)), untilInterrupted()]);
-          }
+  addHubOptions(
+    program
+      .command('open')
+      .description('open the Karpor dashboard in the system browser with a token for an account on the clipboard')
+      .option('--account <name>', 'account as NAME or NAMESPACE/NAME (default: the default account setting)')
+      .option('--print', 'print the URL and then the token on stdout instead of opening a browser'),
+    { localPort: true },
+  ).action(async (options: HubOptions & { account?: string; print?: boolean }) => {
+    const { accounts, settings, target } = await hubScope(ctx, options);
+    const profile = target.profile;
+    const { out, err } = ctx.io;
+    const shared = await karporAnswersOn(profile.localPort);
+    const own = shared
+      ? null
+      : createForwardService({ loadKubeConfig: (file, context) => ctx.kube().kubeConfigFor(file, context) });
+    let guard: ClipboardGuard | null = null;
+    try {
+      const dashboard = wireDashboardService({
+        forward: own ? serviceForwardPort(own, () => profile) : existingForward(profile.localPort),
+        accounts,
+        settings,
+        openExternal: openInSystemBrowser,
+        onProgress: (message) => err(`${message}\n`),
+        useVault: false,
+      });
+      const prepared = await dashboard.prepare(options.account === undefined ? {} : { account: options.account });
+      const who = prepared.account ? formatAccountRef(prepared.account) : null;
+      if (options.print) {
+        out(`${prepared.url}\n`);
+        if (prepared.token) out(`${prepared.token}\n`);
+      } else {
+        const clipboard = prepared.token ? systemClipboard() : null;
+        if (prepared.token && !clipboard) {
+          throw new AppError('UNSUPPORTED', 'There is no clipboard tool here to hand the token over (wl-copy, xclip, pbcopy or clip).', {
+            hint: 'Run "karpor-desktop open --print" and paste the token from its output.',
+          });
         }
-        if (prepared.token) err(`token of ${who ?? 'the account'} (${prepared.tokenSource}), expires ${prepared.expiresAt ?? 'unknown'}\n`);
-        else err('RBAC is off on this Karpor server: the dashboard needs no token.\n');
-        if (own) {
-          err(`Forwarding 127.0.0.1:${profile.localPort} to ${profile.namespace}/${profile.service}; press Ctrl-C to stop.\n`);
-          await untilInterrupted();
+        await openInSystemBrowser(prepared.url);
+        err(`opened ${prepared.url}\n`);
+        if (prepared.token && clipboard) {
+          guard = createClipboardGuard(clipboard, { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }, CLIPBOARD_MS);
+          await guard.copy(prepared.token);
+          err(`The token of ${who ?? 'the account'} is on the clipboard: paste it into the dashboard's login box. It is cleared in 60 seconds.\n`);
+          // Stay to clear it (unless the forward keeps this process alive anyway).
+          if (!own) await Promise.race([new Promise((r) => setTimeout(r, CLIPBOARD_MS)), untilInterrupted()]);
         }
-      } finally {
-        await guard?.flush();
-        await own?.stop();
       }
-    });
+      if (prepared.token) err(`token of ${who ?? 'the account'} (${prepared.tokenSource}), expires ${prepared.expiresAt ?? 'unknown'}\n`);
+      else err('RBAC is off on this Karpor server: the dashboard needs no token.\n');
+      if (own) {
+        err(`Forwarding 127.0.0.1:${profile.localPort} to ${profile.namespace}/${profile.service}; press Ctrl-C to stop.\n`);
+        await untilInterrupted();
+      }
+    } finally {
+      await guard?.flush();
+      await own?.stop();
+    }
+  });
 }
