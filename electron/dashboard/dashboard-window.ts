@@ -6,6 +6,7 @@ import { autologinReportSchema, type AutologinReport } from './autologin/protoco
 import { decideCertificate, fingerprintOfPem, isDashboardOrigin } from './certificate-rule.ts';
 import { toIpcError } from '../ipc/app-error.ts';
 import { decideNavigation } from './navigation-rule.ts';
+import { setWindowNavigationRule } from '../shell/security-policy.ts';
 import { dashboardPartition, formatAccountRef, type AccountRef } from './account-ref.ts';
 import { AUTOLOGIN_CONFIG_CHANNEL, AUTOLOGIN_REPORT_CHANNEL } from './dashboard-channels.ts';
 import { dashboardText, type DashboardText } from './dashboard-text.ts';
@@ -105,6 +106,8 @@ export function createDashboardWindows(deps: DashboardWindowsDeps): DashboardWin
       event.preventDefault();
       if (decision === 'external' && external) void shell.openExternal(event.url);
     };
+    // The app-wide guard lets this window move within the dashboard (it refuses everything else there).
+    setWindowNavigationRule(contents, (url) => decideNavigation(url, port()) === 'stay');
     contents.on('will-navigate', (event) => guard(event, true));
     contents.on('will-frame-navigate', (event) => guard(event, false));
     contents.on('will-redirect', (event) => guard(event, false));

@@ -6,6 +6,7 @@ import { profileInputSchema, profileSchema, preferencesSchema, preferencesPatchS
 import { accountsChannels } from '../accounts/accounts-schemas.ts';
 import { dashboardChannels } from '../dashboard/dashboard-schemas.ts';
 import { forwardChannels, forwardEvents } from '../forward/forward-channels.ts';
+import { desktopChannels } from '../desktop/desktop-channels.ts';
 
 export const errorCodes = [
   'BAD_REQUEST', // arguments of the wrong shape, or a value that fails validation
@@ -77,6 +78,7 @@ export const channels = {
   ...accountsChannels,
   ...dashboardChannels,
   ...forwardChannels,
+  ...desktopChannels,
 } as const;
 
 export const events = {

@@ -8,6 +8,7 @@ import { settingsHandlers } from '../store/settings-handlers.ts';
 import { accountsHandlers } from '../accounts/accounts-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { forwardHandlers } from '../forward/forward-handlers.ts';
+import { desktopHandlers } from '../desktop/desktop-handlers.ts';
 
 export type { HandlerContext, HandlerTable } from './handler-types.ts';
 
@@ -19,5 +20,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...accountsHandlers(services),
     ...dashboardHandlers(services),
     ...forwardHandlers(services),
+    ...desktopHandlers(services),
   };
 }

@@ -7,6 +7,7 @@ import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/c
 import { parseDocument } from 'yaml';
 import { AppError } from '../ipc/app-error.ts';
 import { resolveKubeconfigFiles, type KubeconfigLocation } from './kubeconfig-files.ts';
+import { guardExecPlugins } from '../desktop/exec-plugin-guard.ts';
 
 export interface KubeContextInfo {
   name: string;
@@ -66,6 +67,9 @@ export function createKubeconfigSource(options: KubeconfigSourceOptions): Kubeco
       throw invalid(files.length === 1 ? `Kubeconfig file ${files[0]} defines no contexts.` : `The kubeconfig files ${files.join(', ')} define no contexts.`,
         'Add a context (kubectl config set-context NAME --cluster=... --user=...) or choose the kubeconfig your cluster provider gave you.');
     }
+    // Every client the app and the CLI build comes from here: an exec credential plugin that hangs
+    // or fails must end with its stderr and a time limit, not stall every request.
+    guardExecPlugins(kubeConfig);
     return { kubeConfig, files };
   };
 

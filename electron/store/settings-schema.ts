@@ -34,6 +34,12 @@ export type ProfileInput = z.input<typeof profileInputSchema>;
 export const preferencesSchema = z
   .object({
     startForwardingOnLaunch: z.boolean().default(true),
+    /**
+     * Whether forwarding was on when the app last ran (kept by the shell, not shown as a setting): with
+     * startForwardingOnLaunch, a launch restores the last state, so a forward the user stopped stays
+     * stopped. Defaulted, so files written before it existed stay valid without a migration.
+     */
+    forwardingWasOn: z.boolean().default(true),
     launchAtLogin: z.boolean().default(false),
     language: z.enum(['system', 'en', 'zh-CN']).default('system'),
     theme: z.enum(['system', 'light', 'dark']).default('system'),

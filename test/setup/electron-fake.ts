@@ -66,6 +66,9 @@ export class BrowserWindow extends EventEmitter {
 }
 /** A web contents: records sent messages; its events are fired by tests with emit(). */
 export class WebContents extends EventEmitter {
+  static nextId = 1;
+  /** Unique per contents, as Electron's webContents.id. */
+  readonly id = WebContents.nextId++;
   url = '';
   readonly sent: { channel: string; payload: unknown }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;

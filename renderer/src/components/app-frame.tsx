@@ -5,6 +5,7 @@ import { useAppInfo } from '../hooks/use-app-info.ts';
 import { useSettings } from '../hooks/use-settings.ts';
 import type { PageDefinition } from '../pages/index.ts';
 import { NoticesBanner } from './notices-banner.tsx';
+import { DesktopStatusBanner } from './desktop-status-banner.tsx';
 
 /** Navigation on the left, the chosen page on the right. */
 export function AppFrame({ pages }: { pages: readonly PageDefinition[] }) {
@@ -69,6 +70,7 @@ export function AppFrame({ pages }: { pages: readonly PageDefinition[] }) {
         <Layout.Content style={{ padding: 24 }}>
           <Flex vertical gap="middle" style={{ maxWidth: 1080, margin: '0 auto' }}>
             <NoticesBanner notices={view.notices} />
+            <DesktopStatusBanner />
             <main data-page={page?.key}>{page && createElement(page.component)}</main>
           </Flex>
         </Layout.Content>
