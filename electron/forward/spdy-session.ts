@@ -175,7 +175,7 @@ class SpdySession {
     this.socket = socket;
     socket.setNoDelay(true);
     socket.setKeepAlive(true, 30_000);
-    this.conn = transport.connection.create(socket, { protocol: 'spdy', isServer: false, maxChunk: MAX_CHUNK } as never) as unknown as ClientConnection;
+    this.conn = transport.connection.create(socket, { protocol: 'spdy', isServer: false, maxChunk: MAX_CHUNK }) as unknown as ClientConnection;
     // Go's spdystream speaks SPDY version 3 framing (no session-level flow control).
     this.conn.start(3);
     this.conn.on('error', (err: Error) => this.close(`port-forward session failed: ${errorText(err)}`));

@@ -8,8 +8,15 @@ import type { ForwardSessions, PodTarget } from './forward-sessions.ts';
 export const V4_CHANNEL_PROTOCOL = 'v4.channel.k8s.io';
 
 function frame(channel: number, payload: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([channel]), payload]);
+  const out = Buffer.allocUnsafe(payload.length + 1);
+  out[0] = channel;
+  payload.copy(out, 1);
+  return out;
 }
+
+// The kubelet copies with io.Copy, which blocks while the other side is not taking bytes: the pod socket is paused
+// while the WebSocket holds more than this, instead of buffering a whole download in memory.
+const MAX_BUFFERED = 1024 * 1024;
 
 function portBytes(port: number): Buffer {
   const b = Buffer.alloc(2);
@@ -47,8 +54,11 @@ export function serveWebSocketPortForward(ws: WebSocket, pod: PodTarget, ports: 
     if (!Number.isInteger(i) || i >= ports.length) return;
     const payload = buf.subarray(1);
     const socket = sockets[i];
-    if (socket) socket.write(payload);
-    else queued[i]?.push(payload);
+    if (!socket) return void queued[i]?.push(payload);
+    if (!socket.write(payload) && !ws.isPaused) {
+      ws.pause();
+      socket.once('drain', () => ws.resume());
+    }
   });
 
   ports.forEach((port, i) => {
@@ -63,7 +73,10 @@ export function serveWebSocketPortForward(ws: WebSocket, pod: PodTarget, ports: 
         queued[i] = [];
         socket.on('data', (chunk: Buffer) => {
           session.touch();
-          ws.send(frame(2 * i, chunk));
+          ws.send(frame(2 * i, chunk), () => {
+            if (socket.isPaused() && ws.bufferedAmount < MAX_BUFFERED / 2) socket.resume();
+          });
+          if (ws.bufferedAmount > MAX_BUFFERED) socket.pause();
         });
         socket.on('error', () => socket.destroy());
         socket.on('close', () => {

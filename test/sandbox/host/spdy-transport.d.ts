@@ -28,7 +28,7 @@ declare module 'spdy-transport' {
 
   const transport: {
     connection: {
-      create(socket: Duplex, options: { protocol: 'spdy' | 'http2'; isServer: boolean; windowSize?: number; maxStreams?: number }): SpdyConnection;
+      create(socket: Duplex, options: { protocol: 'spdy' | 'http2'; isServer: boolean; windowSize?: number; maxStreams?: number; maxChunk?: number }): SpdyConnection;
     };
   };
   export default transport;
