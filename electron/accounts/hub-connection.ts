@@ -84,12 +84,12 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
         throw fail(
           'FORBIDDEN',
           `Context "${context}" may not read ${refText(ref)}, which holds the hub kubeconfig.`,
-          `An admin can export it with:\n${exportCommand(ref)}\nThen import that file here (Import hub kubeconfig). ` +
+          `An admin can export it with:\n${exportCommand(ref)}\nThen import that file (the app's Import hub kubeconfig, or the CLI's --hub-kubeconfig FILE). ` +
             'Importing is also the way when Karpor is exposed without port-forward (e.g. a LoadBalancer).',
         );
       }
       if (status === 404) {
-        throw fail('NOT_FOUND', `${refText(ref)} does not exist on context "${context}".`, `Is Karpor installed in namespace "${ref.namespace}"? Set the namespace in the profile, or import a hub kubeconfig file.`);
+        throw fail('NOT_FOUND', `${refText(ref)} does not exist on context "${context}".`, `Is Karpor installed in namespace "${ref.namespace}"? Set Karpor's namespace (in the profile, or --karpor-namespace in the CLI), or import a hub kubeconfig file.`);
       }
       throw toAppError(err, `reading ${refText(ref)}`, `the cluster of context "${context}"`);
     }

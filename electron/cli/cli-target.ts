@@ -71,6 +71,7 @@ export function addTargetOptions(command: Command, set: TargetOptionSet = {}): C
       .addOption(new Option('--service <name>', `Karpor's Service (default: ${TARGET_DEFAULTS.service})`).argParser(labelArg('--service')))
       .addOption(new Option('--port <port>', `Service port (default: ${TARGET_DEFAULTS.port})`).argParser(portArg('--port')));
   }
+  command.addHelpText('after', "\nWhich cluster: these flags when any is given; else the app's active profile; else the current context of the kubeconfig kubectl would use.");
   if (set.localPort) {
     command.addOption(new Option('--local-port <port>', `local port of the forward on 127.0.0.1 (default: ${TARGET_DEFAULTS.localPort})`).argParser(portArg('--local-port')));
   }

@@ -20,6 +20,13 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   for (const register of commands) register(program, ctx);
+  // Remembered so that an error without a hint of its own can point at the right --help.
+  let running = 'karpor-desktop';
+  program.hook('preAction', (_program, action) => {
+    const names: string[] = [];
+    for (let c: Command | null = action; c; c = c.parent) names.unshift(c.name());
+    running = names.join(' ');
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -28,12 +35,26 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT_OK;
       // commander has printed its own "error: ..." line (or the help, when no command was given).
-      io.err('hint: run "karpor-desktop --help" for the commands and options.\n');
+      io.err(`hint: run "${commandPath(program, argv)} --help" for the commands and options.\n`);
       return EXIT_USAGE;
     }
     const error = toIpcError(err);
     io.err(`error: ${error.message}\n`);
-    if (error.hint) io.err(`hint: ${error.hint}\n`);
+    io.err(`hint: ${error.hint ?? `check the values given; "${running} --help" lists the options.`}\n`);
     return EXIT_FAILED;
   }
+}
+
+/** The deepest command `argv` names ("karpor-desktop account create"), for a usage hint that helps. */
+function commandPath(program: Command, argv: string[]): string {
+  const names = [program.name()];
+  let current = program;
+  for (const arg of argv) {
+    if (arg.startsWith('-')) continue;
+    const sub = current.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (!sub) break;
+    names.push(sub.name());
+    current = sub;
+  }
+  return names.join(' ');
 }
