@@ -44,7 +44,9 @@ const windows = createWindowManager(() => {
 app.setPath('userData', userDataDir(process.env, app.getPath('appData')));
 app.enableSandbox();
 registerAppScheme();
-if (acquireSingleInstance(() => windows.show())) void app.whenReady().then(start);
+// A second launch during start-up waits for it: the window needs the IPC handlers and the desktop's answers.
+let started: Promise<void> | undefined;
+if (acquireSingleInstance(() => void started?.then(() => windows.show()))) started = app.whenReady().then(start);
 // A tray app keeps running with its window hidden or closed.
 app.on('window-all-closed', () => undefined);
 

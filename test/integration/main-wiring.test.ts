@@ -114,9 +114,9 @@ describe('main process wiring', () => {
     expect(win.isDestroyed()).toBe(true);
   });
 
-  it('shows the window again on a second launch', () => {
+  it('shows the window again on a second launch', async () => {
     const before = windows().length;
     fakeApp.emit('second-instance');
-    expect(windows().length).toBe(before + 1); // the first one was destroyed above
+    await vi.waitFor(() => expect(windows().length).toBe(before + 1)); // the first one was destroyed above
   });
 });

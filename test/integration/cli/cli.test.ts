@@ -99,7 +99,8 @@ describe('karpor-desktop CLI', () => {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^error: /);
-      expect(r.stderr).toMatch(/hint: run "karpor-desktop --help"/);
+      // The hint names the subcommand whose usage was wrong.
+      expect(r.stderr).toMatch(args[0] === 'frobnicate' ? /hint: run "karpor-desktop --help"/ : /hint: run "karpor-desktop contexts --help"/);
       expect(r.stdout).toBe('');
     }
   });
