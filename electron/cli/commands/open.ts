@@ -73,7 +73,7 @@ export function registerOpen(program: Command, ctx: CliContext): void {
       const prepared = await dashboard.prepare(options.account === undefined ? {} : { account: options.account }).catch((e: unknown) => {
         // The service's hint names the app's menu; here the way out is a flag.
         if (e instanceof AppError && e.code === 'BAD_REQUEST' && options.account === undefined && !settings.get().settings.preferences.dashboardDefaultAccount) {
-          throw new AppError('BAD_REQUEST', 'Which account should the dashboard open as? No default account is set.', { hint: 'Pass --account NAME (see "karpor-desktop account list").' });
+          throw new AppError('BAD_REQUEST', 'Which account should the dashboard open as? No default account is set.', { hint: 'Pass --account NAME (see "karpor-desktop account list"), or set the default account in the app\'s Settings.' });
         }
         throw e;
       });
