@@ -46,6 +46,9 @@ interface ClientConnection extends EventEmitter {
   destroyStreams(err?: Error): void;
 }
 
+/** Streams whose 'close' has been emitted (spdy-transport streams keep no such flag). */
+const closedStreams = new WeakSet<Duplex>();
+
 /** The upgrade was answered without switching to SPDY: this server (or a proxy) does not speak it. */
 class SpdyRefused extends Error {}
 
@@ -99,13 +102,16 @@ class SplicedTunnel extends Duplex implements ForwardTunnel {
     // The error stream's text precedes the data stream's end on the wire; give its 'data' a turn.
     data.on('end', () => setImmediate(() => this.upstreamEnded()));
     data.on('error', (err: Error) => this.destroy(err instanceof TunnelError ? err : new TunnelError('network', `port-forward stream failed: ${errorText(err)}`)));
-    data.on('close', () => {
+    const cut = () => {
       // Cut under us (RST, session gone) rather than by our own destroy.
       if (!this.destroyed && !this.upstreamClosed && !data.readableEnded) {
         this.abnormalClose ??= 'port-forward stream dropped';
         setImmediate(() => this.upstreamEnded());
       }
-    });
+    };
+    data.on('close', cut);
+    // It may have been cut between being opened and these listeners (its 'close' already gone by).
+    if (data.destroyed || closedStreams.has(data)) cut();
   }
 
   private upstreamEnded(): void {
@@ -203,22 +209,37 @@ class SpdySession {
     const requestid = String(this.nextRequestId++);
     const request = (streamtype: 'error' | 'data') =>
       new Promise<ClientStream>((resolve, reject) => {
-        const stream = this.conn.request({ method: 'POST', path: '/', headers: { streamtype, port: String(port), requestid } }, (err) =>
-          err ? reject(new TunnelError('network', `port-forward stream refused: ${errorText(err)}`)) : resolve(stream),
-        );
+        // A session that dies before the frames are out would otherwise never call back.
+        const dropped = () => reject(new TunnelError('network', this.dropReason));
+        this.events.once('close', dropped);
+        const stream = this.conn.request({ method: 'POST', path: '/', headers: { streamtype, port: String(port), requestid } }, (err) => {
+          this.events.off('close', dropped);
+          if (err) reject(new TunnelError('network', `port-forward stream refused: ${errorText(err)}`));
+          else if (this.closed) dropped();
+          else resolve(stream);
+        });
         adaptStream(stream);
         this.track(stream);
       });
-    return Promise.all([request('error'), request('data')]).then(([error, data]) => {
-      error.end(); // kubectl never writes on the error stream either
-      return { data, error };
-    });
+    const pair = [request('error'), request('data')] as const;
+    return Promise.all(pair).then(
+      ([error, data]) => {
+        error.end(); // kubectl never writes on the error stream either
+        return { data, error };
+      },
+      (err: unknown) => {
+        // One half refused (GOAWAY, reset): the other must not stay open on the session.
+        for (const p of pair) p.then((s) => s.destroy(), () => undefined);
+        throw err;
+      },
+    );
   }
 
   private track(stream: ClientStream): void {
     this.live.add(stream);
     stream.on('error', () => undefined); // surfaced through the tunnel that owns it
     stream.once('close', () => {
+      closedStreams.add(stream);
       this.live.delete(stream);
       if (this.live.size === 0) this.armIdle();
     });
