@@ -1,19 +1,9 @@
 // The dashboard's words in main (failure dialog, "Signing in" cover, clipboard notice) in the user's
 // language, from the window's translation files, like the tray's.
-import i18next, { type TFunction } from 'i18next';
-import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
-import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { resolveLanguage } from '../../renderer/src/i18n/resolve-language.ts';
+import type { TFunction } from 'i18next';
 import type { Preferences } from '../store/settings-schema.ts';
+import { mainTranslator } from '../shell/main-translator.ts';
 import type { FailureReason } from './autologin/protocol.ts';
-
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
 
 export interface FailureMessage {
   message: string;
@@ -52,5 +42,5 @@ export function dashboardTextFrom(t: TFunction): DashboardText {
 }
 
 export function dashboardText(language: Preferences['language'] = 'en', systemLocale = 'en'): DashboardText {
-  return dashboardTextFrom(i18n.getFixedT(resolveLanguage(language, [systemLocale])));
+  return dashboardTextFrom(mainTranslator(language, systemLocale));
 }
