@@ -1,6 +1,6 @@
 // The local listener: accepts on 127.0.0.1:<port>, and splices each accepted socket onto a
 // tunnel to the pod chosen right now. Keeps a couple of warm tunnels ready (a new connection then skips
-// the TLS+upgrade round trips to the API server), holds sockets briefly while no pod is ready
+// opening its upstream stream and the kubelet's dial into the pod), holds sockets briefly while no pod is ready
 // (a rollout looks like a slow response rather than a refused connection), and closes the
 // connections of a pod that left the ready set.
 import net from 'node:net';

@@ -178,6 +178,7 @@ class SpdySession {
   private dropReason = 'port-forward session dropped';
 
   constructor(socket: Socket, pingIntervalMs: number) {
+    this.events.setMaxListeners(0); // one 'close' listener per stream being opened; a burst opens many
     this.socket = socket;
     socket.setNoDelay(true);
     socket.setKeepAlive(true, 30_000);
