@@ -1,4 +1,5 @@
-// One TCP connection through the Kubernetes API server's pod port-forward (v4.channel.k8s.io).
+// One TCP connection through the Kubernetes API server's pod port-forward (v4.channel.k8s.io): the
+// fallback when the server path refuses the multiplexed SPDY session (spdy-session.ts).
 //
 // Why not client-node's PortForward: nothing ends the local socket when its WebSocket closes,
 // a local socket closing without `end` leaks the WebSocket, pod-side errors are dropped, there
