@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import https from 'node:https';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startSandboxProcess } from '../test/forward/sandbox-process.ts';
 import type { SandboxProcess } from '../test/forward/sandbox-process.ts';
+import { anyFreePort } from '../electron/forward/local-port.ts';
 
 const MiB = 1024 * 1024;
 const DOWNLOAD_BYTES = Number(process.env.BENCH_DOWNLOAD_MIB ?? 256) * MiB;
@@ -17,15 +17,6 @@ const TTFB_SAMPLES = Number(process.env.BENCH_TTFB_SAMPLES ?? 200);
 const PARALLEL = 64;
 const PARALLEL_BYTES = 256 * 1024;
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const addr = srv.address();
-  await new Promise<void>((r) => srv.close(() => r()));
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return addr.port;
-}
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -129,12 +120,12 @@ try {
   const pods = await sb.pods();
   const hubPort = pods[0]?.hubPort ?? 0;
 
-  const fwdPort = await freePort();
+  const fwdPort = await anyFreePort();
   const fwd = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fwdprof"] : []), here('./forward-child.ts'), sb.kubeconfigPath, String(fwdPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(fwd);
   await waitForLine(fwd, /"status":"ready"/, 20_000);
 
-  const kcPort = await freePort();
+  const kcPort = await anyFreePort();
   const kubectl = spawn('kubectl', ['--kubeconfig', sb.kubeconfigPath, 'port-forward', '-n', 'karpor', 'svc/karpor-server', `${kcPort}:7443`, '--address', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,11 +2,11 @@
 // Karpor) started in this process, and a fresh settings folder holding one profile that points at it,
 // so the app opens ready to forward, mint tokens and log in without any real cluster.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../test/sandbox/index.ts';
 import { createServices } from '../electron/services.ts';
+import { anyFreePort } from '../electron/forward/local-port.ts';
 
 export interface DemoEnvironment {
   sandbox: Sandbox;
@@ -15,19 +15,6 @@ export interface DemoEnvironment {
   context: string;
   localPort: number;
   stop(): Promise<void>;
-}
-
-/** A port free right now on 127.0.0.1, so the demo never fights a real Karpor forward on 7443. */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startDemoEnvironment(): Promise<DemoEnvironment> {
@@ -46,7 +33,7 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
     const services = createServices({ settingsDir, version: 'demo', getEnv: () => ({ KUBECONFIG: kubeconfigPath }) });
     const context = services.kube.listContexts(kubeconfigPath).currentContext;
     if (!context) throw new Error(`the sandbox kubeconfig ${kubeconfigPath} has no current-context`);
-    const localPort = await freePort();
+    const localPort = await anyFreePort();
     const profile = services.settings.saveProfile({
       name: 'Sandbox', kubeconfigPath, context, namespace: 'karpor', service: 'karpor-server', servicePort: 7443, localPort,
     });

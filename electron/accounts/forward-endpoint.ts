@@ -1,6 +1,6 @@
 // How the accounts services reach the hub through a forward: the app's running forward, or (CLI) a forward
 // opened just for one command on a free loopback port and closed when the command is done.
-import { createServer } from 'node:net';
+import { anyFreePort } from '../forward/local-port.ts';
 import type { ForwardService } from '../forward/forward-service.ts';
 import type { ForwardState } from '../forward/forward-state.ts';
 import type { Profile } from '../store/settings-schema.ts';
@@ -61,18 +61,6 @@ export function runningForward(forward: Pick<ForwardService, 'state' | 'onState'
   return async () => ({ server: local(await waitUntilReady(forward)), release: async () => undefined });
 }
 
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * A forward for one CLI command. It binds a free port rather than the profile's: the app may be holding
  * that one, and a temporary forward must not collide with (or pose as) the persistent one.
@@ -80,7 +68,7 @@ async function freeLoopbackPort(): Promise<number> {
 export function temporaryForward(createForward: () => ForwardService): (profile: Profile) => Promise<HubEndpoint> {
   return async (profile) => {
     const forward = createForward();
-    const localPort = await freeLoopbackPort();
+    const localPort = await anyFreePort();
     try {
       await forward.start({
         kubeconfigPath: profile.kubeconfigPath,

@@ -14,6 +14,18 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/** A port the OS says is free on 127.0.0.1 right now (for temporary forwards, tests and the demo). */
+export function anyFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen({ host: LOOPBACK, port: 0 }, () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('the OS gave no port'))));
+    });
+  });
+}
+
 /** The first free port after `port` (wrapping below 1024 is pointless: those need privileges). */
 export async function nextFreePort(port: number, tries = 50): Promise<number | undefined> {
   for (let p = port + 1, i = 0; i < tries && p <= 65535; p++, i++) {

@@ -1,21 +1,13 @@
 // Shared by the forward tests and the benchmark: a real forward service on a random port, an HTTPS
 // client that opens a new connection per request, and polling helpers with hard time limits.
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import { createKubeconfigSource } from '../../electron/kube/kubeconfig-source.ts';
 import { createForwardService } from '../../electron/forward/forward-service.ts';
 import type { ForwardService, ForwardServiceOptions } from '../../electron/forward/forward-service.ts';
 import type { ForwardState } from '../../electron/forward/forward-state.ts';
 
-export async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const addr = srv.address();
-  await new Promise<void>((r) => srv.close(() => r()));
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return addr.port;
-}
+export { anyFreePort as freePort } from '../../electron/forward/local-port.ts';
 
 export function forwardService(extra: Partial<ForwardServiceOptions> = {}): ForwardService {
   const source = createKubeconfigSource({ homeDir: os.tmpdir(), getEnv: () => ({}) });
