@@ -1,8 +1,9 @@
 // Builds everything the app ships: main and preload bundles, the CLI bundle, and the renderer.
 // Main and preload are bundled so the package holds no node_modules beyond what is inlined.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 interface Bundle { entry: string; outfile: string; format: 'esm' | 'cjs' | 'iife'; platform: 'node' | 'browser' }
 
@@ -20,6 +21,19 @@ export const bundles: Bundle[] = [
 // ESM bundles that inline CommonJS dependencies need a real `require`.
 const esmBanner = "import { createRequire as __kdCreateRequire } from 'node:module'; const require = __kdCreateRequire(import.meta.url);";
 
+// spdy-transport's buffer helpers (obuf, wbuf) and client-node's stream-buffers still call the deprecated
+// `new Buffer(n)`. Node stays quiet about that under node_modules, but once bundled the call looks like our
+// own code and every CLI run would print DEP0005; their size-only calls map one-to-one onto Buffer.allocUnsafe.
+const modernBuffers: Plugin = {
+  name: 'modern-buffers',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](obuf|wbuf|stream-buffers)[\\/].*\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll('new Buffer(', 'Buffer.allocUnsafe('),
+      loader: 'js',
+    }));
+  },
+};
+
 export async function buildBundles(only?: string[]): Promise<void> {
   for (const b of bundles) {
     if (only && !only.some((o) => b.entry.includes(o))) continue;
@@ -35,6 +49,7 @@ export async function buildBundles(only?: string[]): Promise<void> {
       sourcemap: 'linked',
       logLevel: 'warning',
       banner: b.format === 'esm' ? { js: esmBanner } : undefined,
+      plugins: [modernBuffers],
     });
   }
 }

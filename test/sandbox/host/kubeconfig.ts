@@ -1,6 +1,6 @@
 // The host kubeconfig the sandbox writes: its CA, and one context per kind of user the tests need, including an exec
 // plugin (a tiny Node script printing an ExecCredential) so exec authentication is exercised for real.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -22,6 +22,8 @@ export const NOCONFIGMAP_CONTEXT = 'sandbox-noconfigmap';
 export const EXEC_CONTEXT = 'sandbox-exec';
 
 export function writeHostKubeconfig(input: HostKubeconfigInput): void {
+  // `--kubeconfig-out` may name a folder that does not exist yet, as kubectl's --kubeconfig outputs may.
+  mkdirSync(dirname(input.path), { recursive: true });
   const script = join(dirname(input.path), `${EXEC_CONTEXT}-credential.mjs`);
   const credential = {
     apiVersion: 'client.authentication.k8s.io/v1',
