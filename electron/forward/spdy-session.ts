@@ -3,7 +3,7 @@
 // `requestid` header. A new connection then costs two SYN_STREAM frames on a live session instead of
 // TLS + HTTP upgrade + authorization, and bulk bytes move in large frames without WebSocket framing.
 //
-// Why spdy-transport needs three adjustments (Go's spdystream, which real kubelets and API servers
+// Why spdy-transport needs four adjustments (Go's spdystream, which real kubelets and API servers
 // speak, differs from the HTTP-over-SPDY that spdy-transport was written for):
 // - Replies carry no `:status` (the kubelet answers SYN_STREAM with empty headers); spdy-transport
 //   would RST such a stream, so the reply is accepted as is.
@@ -12,6 +12,9 @@
 //   by spdystream; they are harmless.)
 // - The pseudo-headers spdy-transport adds to SYN_STREAM (:method, :path...) are ignored by the
 //   kubelet, which reads only `streamtype`, `port` and `requestid`.
+// - Header blocks cost no thread-pool round trip: outgoing ones are deflated synchronously
+//   (spdy-header-deflate.ts), and incoming ones (the replies above, whose headers nobody reads,
+//   kubectl included) are inflated in the background instead of holding up the frames behind them.
 // When the server refuses the SPDY upgrade (a proxy that only passes WebSockets, a server without
 // SPDY), the opener falls back to one WebSocket `v4.channel.k8s.io` per connection for good.
 import { EventEmitter } from 'node:events';
@@ -23,6 +26,8 @@ import { Duplex } from 'node:stream';
 import type { Readable } from 'node:stream';
 import transport from 'spdy-transport';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { createStoredHeaderCompressor } from './spdy-header-deflate.ts';
+import type { HeaderCompressor } from './spdy-header-deflate.ts';
 import { TunnelError, createTunnelOpener, errorText, readStatusMessage } from './ws-tunnel.ts';
 import type { ForwardTunnel, TunnelOpener, TunnelOptions, TunnelTarget } from './ws-tunnel.ts';
 
@@ -40,6 +45,10 @@ interface ClientStream extends Duplex {
 }
 
 interface ClientConnection extends EventEmitter {
+  _spdyState: {
+    framer: { compress: HeaderCompressor | null };
+    parser: { decompress: HeaderCompressor; parseKVs(block: { toChunks(): Buffer[] }, cb: (err: Error | null, headers: Record<string, string>) => void): void };
+  };
   start(version: number): void;
   request(uri: { method: string; path: string; headers: Record<string, string> }, callback: (err: Error | null) => void): ClientStream;
   ping(callback: () => void): void;
@@ -185,6 +194,7 @@ class SpdySession {
     this.conn = transport.connection.create(socket, { protocol: 'spdy', isServer: false, maxChunk: MAX_CHUNK }) as unknown as ClientConnection;
     // Go's spdystream speaks SPDY version 3 framing (no session-level flow control).
     this.conn.start(3);
+    adaptHeaderBlocks(this.conn);
     this.conn.on('error', (err: Error) => this.close(`port-forward session failed: ${errorText(err)}`));
     socket.on('error', (err) => this.close(`port-forward session failed: ${errorText(err)}`));
     socket.on('close', () => this.close());
@@ -264,6 +274,18 @@ class SpdySession {
     this.live.clear();
     this.events.emit('close');
   }
+}
+
+function adaptHeaderBlocks(conn: ClientConnection): void {
+  conn._spdyState.framer.compress = createStoredHeaderCompressor(3);
+  const parser = conn._spdyState.parser;
+  parser.parseKVs = (block, cb) => {
+    // Still inflated, in order, to keep the session's zlib state; a corrupt block ends the session.
+    parser.decompress.write(block.toChunks(), (err) => {
+      if (err) conn.emit('error', err);
+    });
+    cb(null, {});
+  };
 }
 
 function adaptStream(stream: ClientStream): void {

@@ -19,14 +19,19 @@ declare module 'spdy-transport' {
     parseKVs(buffer: unknown, callback: (err: Error | null, headers?: Record<string, string>) => void): void;
   }
 
+  export interface SpdyFramer {
+    compress: { write(chunks: Buffer[], callback: (err: Error | null, out: Buffer[]) => void): void } | null;
+  }
+
   export interface SpdyConnection extends EventEmitter {
-    _spdyState: { parser: SpdyParser };
+    _spdyState: { parser: SpdyParser; framer: SpdyFramer };
     start(version: number): void;
     end(callback?: () => void): void;
     destroyStreams(err?: Error): void;
   }
 
   const transport: {
+    protocol: { spdy: { dictionary: Record<number, Buffer | undefined> } };
     connection: {
       create(socket: Duplex, options: { protocol: 'spdy' | 'http2'; isServer: boolean; windowSize?: number; maxStreams?: number; maxChunk?: number }): SpdyConnection;
     };
