@@ -114,6 +114,16 @@ export function createTokensService(deps: { hub: HubConnection; vault: TokenVaul
   }
 
   const publicPart = ({ hubId: _hubId, ...rest }: MintedToken & { hubId: string }): MintedToken => rest;
+  // What the vault keeps of a minted token (the hub it belongs to is added by `create` only: a renewal stays on its hub).
+  const vaultRecord = (m: MintedToken) => ({
+    account: m.account,
+    namespace: m.namespace,
+    role: m.role,
+    issuedAt: m.issuedAt,
+    expiresAt: m.expiresAt,
+    requestedSeconds: m.requestedSeconds,
+    token: m.token,
+  });
 
   return {
     mint: async (input) => publicPart(await mint(input)),
@@ -121,16 +131,7 @@ export function createTokensService(deps: { hub: HubConnection; vault: TokenVaul
       const minted = await mint(input);
       const kept =
         input.keep && deps.vault
-          ? await deps.vault.add({
-              hubId: minted.hubId,
-              account: minted.account,
-              namespace: minted.namespace,
-              role: minted.role,
-              issuedAt: minted.issuedAt,
-              expiresAt: minted.expiresAt,
-              requestedSeconds: minted.requestedSeconds,
-              token: minted.token,
-            })
+          ? await deps.vault.add({ hubId: minted.hubId, ...vaultRecord(minted) })
           : null;
       return { ...publicPart(minted), kept };
     },
@@ -139,15 +140,7 @@ export function createTokensService(deps: { hub: HubConnection; vault: TokenVaul
       if (!vault) throw fail('UNSUPPORTED', 'No token vault here; mint a new token instead.');
       const old = await vault.get(id);
       const minted = await mintSeconds(old.account, old.namespace, old.requestedSeconds, old.hubId);
-      const kept = await vault.replace(id, {
-        account: minted.account,
-        namespace: minted.namespace,
-        role: minted.role,
-        issuedAt: minted.issuedAt,
-        expiresAt: minted.expiresAt,
-        requestedSeconds: minted.requestedSeconds,
-        token: minted.token,
-      });
+      const kept = await vault.replace(id, vaultRecord(minted));
       return { ...publicPart(minted), kept };
     },
   };

@@ -5,21 +5,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createServer } from 'node:net';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { createHarness, hubServer, type Harness } from './harness.ts';
 import { hubRequest } from '../../electron/accounts/hub-http.ts';
 import { tokenKubeconfigYaml } from '../../electron/accounts/export-kubeconfig.ts';
+import { anyFreePort } from '../../electron/forward/local-port.ts';
 
 const run = promisify(execFile);
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 const tokens: string[] = [];
 const dirs: string[] = [];
 let sandbox: Sandbox;
@@ -313,7 +305,7 @@ describe('accounts and tokens', () => {
 
 describe('through the app\'s persistent forward', () => {
   it('needs the forward running, then works through its local port', async () => {
-    const port = await freePort();
+    const port = await anyFreePort();
     const app = await createHarness(sandbox, 'sandbox', { persistentForwardPort: port });
     dirs.push(app.dir);
     try {

@@ -7,17 +7,9 @@ import { runningForward } from '../../electron/accounts/forward-endpoint.ts';
 import { hubRequest } from '../../electron/accounts/hub-http.ts';
 import { startDevBridge, type DevBridge } from '../../electron/bridge/dev-bridge.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { createServer } from 'node:net';
 import { expect, screenshot, test } from './fixtures.ts';
+import { anyFreePort } from '../../electron/forward/local-port.ts';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 
 let sandbox: Sandbox;
 let forward: ForwardService;
@@ -28,7 +20,7 @@ test.beforeEach(async ({ workspace }) => {
   sandbox = await startSandbox();
   const kube = createKubeconfigSource({ homeDir: workspace.dir, getEnv: () => ({}) });
   forward = createForwardService({ loadKubeConfig: (file, context) => kube.kubeConfigFor(file, context) });
-  const localPort = await freePort();
+  const localPort = await anyFreePort();
   await forward.start({ kubeconfigPath: sandbox.kubeconfigPath, context: 'sandbox', namespace: 'karpor', service: 'karpor-server', servicePort: 7443, localPort });
   server = `https://127.0.0.1:${localPort}`;
   createServices({ settingsDir: workspace.settingsDir, version: 't', homeDir: workspace.dir, getEnv: () => ({}) }).settings.saveProfile({

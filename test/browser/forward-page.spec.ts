@@ -5,15 +5,8 @@ import { startDevBridge, type DevBridge } from '../../electron/bridge/dev-bridge
 import { createServices } from '../../electron/services.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { expect, screenshot, test } from './fixtures.ts';
+import { anyFreePort } from '../../electron/forward/local-port.ts';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 
 let sandbox: Sandbox;
 let bridge: DevBridge;
@@ -22,7 +15,7 @@ let localPort = 0;
 
 test.beforeEach(async ({ workspace }) => {
   sandbox = await startSandbox({ rbac: false });
-  localPort = await freePort();
+  localPort = await anyFreePort();
   createServices({ settingsDir: workspace.settingsDir, version: 't', homeDir: workspace.dir, getEnv: () => ({}) }).settings.saveProfile({
     name: 'sandbox',
     kubeconfigPath: sandbox.kubeconfigPath,
