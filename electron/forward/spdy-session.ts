@@ -3,8 +3,8 @@
 // `requestid` header. A new connection then costs two SYN_STREAM frames on a live session instead of
 // TLS + HTTP upgrade + authorization, and bulk bytes move in large frames without WebSocket framing.
 //
-// Why spdy-transport needs four adjustments (Go's spdystream, which real kubelets and API servers
-// speak, differs from the HTTP-over-SPDY that spdy-transport was written for):
+// Why spdy-transport gets four adjustments (the first three because Go's spdystream, which real
+// kubelets and API servers speak, differs from the HTTP-over-SPDY spdy-transport was written for):
 // - Replies carry no `:status` (the kubelet answers SYN_STREAM with empty headers); spdy-transport
 //   would RST such a stream, so the reply is accepted as is.
 // - spdystream never sends WINDOW_UPDATE, so honouring the send window would stall an upload after
