@@ -38,16 +38,17 @@ export const accountDeleteOutput = z.object({
   forgottenTokens: z.number().int(),
 });
 
-export const keptTokenSchema = z.object({
-  id,
-  hubId: z.string(),
+// What every token record says about the token (never the token itself).
+const tokenFacts = {
   account: z.string(),
   namespace: z.string(),
   role: z.string().nullable(),
   issuedAt: iso,
   expiresAt: iso,
   requestedSeconds: z.number().int(),
-});
+};
+
+export const keptTokenSchema = z.object({ id, hubId: z.string(), ...tokenFacts });
 
 export const tokenCreateInput = z
   .object({
@@ -61,12 +62,7 @@ export const tokenCreateInput = z
 
 export const mintedTokenSchema = z.object({
   token: z.string(),
-  account: z.string(),
-  namespace: z.string(),
-  role: z.string().nullable(),
-  issuedAt: iso,
-  expiresAt: iso,
-  requestedSeconds: z.number().int(),
+  ...tokenFacts,
   grantedSeconds: z.number().int(),
   shortenedBySeconds: z.number().int().nullable(),
   notice: z.string().nullable(),
