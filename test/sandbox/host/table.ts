@@ -1,5 +1,6 @@
 // Server-side printing: kubectl asks for `as=Table` and prints the rows it gets, as with a real API server.
 import type { KubeObject } from './cluster-state.ts';
+import { field, humanAge } from '../common/printing.ts';
 
 interface Column {
   name: string;
@@ -9,20 +10,10 @@ interface Column {
   cell(o: KubeObject): string | number;
 }
 
+// Kubernetes prints <unknown> for an object without a creation time.
 function age(o: KubeObject): string {
-  const t = Date.parse(o.metadata.creationTimestamp ?? '');
-  if (Number.isNaN(t)) return '<unknown>';
-  const s = Math.max(0, Math.floor((Date.now() - t) / 1000));
-  if (s < 120) return `${s}s`;
-  if (s < 3600 * 3) return `${Math.floor(s / 60)}m`;
-  if (s < 86400 * 2) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86400)}d`;
-}
-
-function field(o: KubeObject, ...path: string[]): unknown {
-  let cur: unknown = o;
-  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
-  return cur;
+  const created = o.metadata.creationTimestamp;
+  return created && !Number.isNaN(Date.parse(created)) ? humanAge(created, new Date()) : '<unknown>';
 }
 
 const name: Column = { name: 'Name', type: 'string', format: 'name', cell: (o) => o.metadata.name };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeKubeProtobuf } from './protobuf.ts';
-import { humanAge } from './tables.ts';
+import { humanAge } from '../common/printing.ts';
 
 /** Protobuf wire helpers: enough to build the envelope kubectl sends, independently of the decoder under test. */
 function varint(n: number): Buffer {
