@@ -56,6 +56,16 @@ test('create an account, mint a token shown once, keep it, delete the account', 
   const row = page.getByTestId('accounts-table').locator('tr', { hasText: 'ui-guest' });
   await expect(row).toContainText('karpor-guest');
   await screenshot(page, 'accounts-en-light');
+  // The hub refuses to rebind it to another role: the form shows why until the user dismisses it.
+  await form.getByLabel('Name', { exact: true }).fill('ui-guest');
+  await form.getByRole('combobox', { name: 'Role' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'karpor-admin' }).click();
+  await form.getByRole('button', { name: 'Create account' }).click();
+  const refused = page.getByTestId('create-account-error');
+  await expect(refused).toHaveAttribute('data-error-code', 'CONFLICT');
+  await expect(refused).toContainText('already exists with role karpor-guest');
+  await refused.getByRole('button', { name: 'Close' }).click();
+  await expect(refused).toHaveCount(0);
 
   await page.locator('[data-page-link=tokens]').click();
   // The bridge has no safeStorage: the vault says plainly that it is not protected.

@@ -1,11 +1,12 @@
-import { Button, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/ipc/contract.ts';
 // Pure and dependency-free: the same rule main applies, checked as the user types.
 import { checkAccountName, checkNamespaceName } from '../../../../electron/accounts/account-name.ts';
 import { api } from '../../api/index.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { checkRule } from '../../components/check-rule.ts';
+import { FormFooter } from '../../components/form-footer.tsx';
+import { useSubmission } from '../../hooks/use-submission.ts';
 
 type Created = ChannelOutput<'accounts:create'>;
 
@@ -24,21 +25,13 @@ interface Values {
 export function CreateAccountForm({ roles, defaultRole, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmission();
 
-  const submit = async (values: Values) => {
-    setPending(true);
-    setError(null);
-    try {
+  const submit = (values: Values) =>
+    submission.run(async () => {
       onCreated(await api.accounts.create({ name: values.name.trim(), namespace: values.namespace.trim() || 'default', role: values.role }));
       form.resetFields(['name']);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <Form<Values>
@@ -53,28 +46,14 @@ export function CreateAccountForm({ roles, defaultRole, onCreated }: Props) {
       <Form.Item
         name="name"
         label={t('accounts.name')}
-        rules={[
-          {
-            validator: async (_, value: string) => {
-              const r = checkAccountName(value ?? '');
-              if (!r.ok) throw new Error(r.reason);
-            },
-          },
-        ]}
+        rules={[checkRule(checkAccountName)]}
       >
         <Input placeholder={t('accounts.namePlaceholder')} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="namespace"
         label={t('accounts.namespace')}
-        rules={[
-          {
-            validator: async (_, value: string) => {
-              const r = checkNamespaceName(value ?? '');
-              if (!r.ok) throw new Error(r.reason);
-            },
-          },
-        ]}
+        rules={[checkRule(checkNamespaceName)]}
       >
         <Input style={{ width: 140 }} />
       </Form.Item>
@@ -85,16 +64,7 @@ export function CreateAccountForm({ roles, defaultRole, onCreated }: Props) {
           options={roles.map((r) => ({ value: r, label: r === defaultRole ? t('accounts.leastPrivilege', { role: r }) : r }))}
         />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" loading={pending}>
-          {t('accounts.create')}
-        </Button>
-      </Form.Item>
-      {error !== null && (
-        <div style={{ flexBasis: '100%' }}>
-          <ErrorAlert error={error} onClose={() => setError(null)} testId="create-account-error" />
-        </div>
-      )}
+      <FormFooter submitLabel={t('accounts.create')} submission={submission} errorTestId="create-account-error" />
     </Form>
   );
 }

@@ -1,11 +1,12 @@
-import { AutoComplete, Button, Form, Select } from 'antd';
-import { useState } from 'react';
+import { AutoComplete, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/ipc/contract.ts';
 // Pure and dependency-free: the same rule main applies, checked before any call.
 import { durationPresets, parseDuration } from '../../../../electron/accounts/duration.ts';
 import { api } from '../../api/index.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { checkRule } from '../../components/check-rule.ts';
+import { FormFooter } from '../../components/form-footer.tsx';
+import { useSubmission } from '../../hooks/use-submission.ts';
 
 export type Minted = ChannelOutput<'tokens:create'>;
 type Account = ChannelOutput<'accounts:list'>['accounts'][number];
@@ -23,20 +24,11 @@ interface Values {
 
 export function MintTokenForm({ accounts, initialAccount, onMinted }: Props) {
   const { t } = useTranslation();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmission();
 
-  const submit = async (values: Values) => {
+  const submit = (values: Values) => {
     const [namespace = 'default', name = ''] = values.account.split('/');
-    setPending(true);
-    setError(null);
-    try {
-      onMinted(await api.tokens.create({ account: name, namespace, duration: values.duration.trim() }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
+    return submission.run(async () => onMinted(await api.tokens.create({ account: name, namespace, duration: values.duration.trim() })));
   };
 
   return (
@@ -63,27 +55,11 @@ export function MintTokenForm({ accounts, initialAccount, onMinted }: Props) {
         name="duration"
         label={t('tokens.duration')}
         extra={t('tokens.durationHelp')}
-        rules={[
-          {
-            validator: async (_, value: string) => {
-              const r = parseDuration(value ?? '');
-              if (!r.ok) throw new Error(r.reason);
-            },
-          },
-        ]}
+        rules={[checkRule(parseDuration)]}
       >
         <AutoComplete style={{ width: 140 }} aria-label={t('tokens.duration')} options={durationPresets.map((p) => ({ value: p, label: p }))} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" loading={pending}>
-          {t('tokens.mint')}
-        </Button>
-      </Form.Item>
-      {error !== null && (
-        <div style={{ flexBasis: '100%' }}>
-          <ErrorAlert error={error} onClose={() => setError(null)} testId="mint-error" />
-        </div>
-      )}
+      <FormFooter submitLabel={t('tokens.mint')} submission={submission} errorTestId="mint-error" />
     </Form>
   );
 }
