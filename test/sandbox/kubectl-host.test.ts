@@ -112,6 +112,13 @@ describe('kubectl auth can-i and forbidden users', () => {
     );
     const ns = await kubectl(kc, ['--context', 'sandbox-limited', 'get', 'namespaces']);
     expect(ns.stderr).toContain('User "sandbox-limited" cannot list resource "namespaces" in API group "" at the cluster scope');
+    // A Namespace's own path names its namespace, so the API server says "in the namespace".
+    const one = await kubectl(kc, ['--context', 'sandbox-limited', 'get', 'namespace', 'karpor']);
+    expect(one.stderr).toBe(
+      'Error from server (Forbidden): namespaces "karpor" is forbidden: User "sandbox-limited" cannot get resource "namespaces" in API group "" in the namespace "karpor"\n',
+    );
+    const admin = await kubectl(kc, ['get', 'namespace', 'karpor', '-o', 'name']);
+    expect([admin.stderr, admin.stdout]).toEqual(['', 'namespace/karpor\n']);
   });
 
   for (const [label, env] of [

@@ -5,8 +5,10 @@ import type { Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { failure, forbiddenPath, forbiddenResource, notFound, notFoundPath, unauthorized } from '../common/status.ts';
+import { failure, notFound, notFoundPath, unauthorized } from '../common/status.ts';
 import type { KubeStatus } from '../common/status.ts';
+import { forbidden, requestInfo, toAttributes } from '../common/request-info.ts';
+import type { ResourceRequestInfo } from '../common/request-info.ts';
 import { sendJson, sendStatus, sendText } from '../hub/http-util.ts';
 import { authorize } from '../hub/rbac.ts';
 import type { Policy, UserInfo } from '../hub/rbac.ts';
@@ -14,8 +16,6 @@ import { authenticate } from './auth.ts';
 import { discoveryDocument } from './discovery.ts';
 import type { ForwardSessions, PodTarget } from './forward-sessions.ts';
 import { PortForwardUpgrader, rejectUpgrade } from './portforward-upgrade.ts';
-import { resourceInfo } from './request-info.ts';
-import type { ResourceInfo } from './request-info.ts';
 import { handleResource } from './routes.ts';
 import type { RouteContext } from './routes.ts';
 
@@ -28,7 +28,7 @@ export interface ApiServerOptions {
   sessions: ForwardSessions;
 }
 
-type Authorized = { ok: true; user: UserInfo; info?: ResourceInfo } | { ok: false; status: KubeStatus };
+type Authorized = { ok: true; user: UserInfo; info?: ResourceRequestInfo } | { ok: false; status: KubeStatus };
 
 export class ApiServer {
   private readonly opts: ApiServerOptions;
@@ -89,40 +89,14 @@ export class ApiServer {
     const auth = authenticate(req, this.opts.tokens);
     if (!auth.ok) return { ok: false, status: unauthorized() };
     const user = auth.user;
-    const info = resourceInfo(req.method ?? 'GET', url);
-    if (!info) {
-      const verb = (req.method ?? 'GET') === 'GET' || req.method === 'HEAD' ? 'get' : (req.method ?? '').toLowerCase();
-      const decision = authorize(this.opts.policy, user, { resourceRequest: false, verb, path: url.pathname });
-      return decision.allowed ? { ok: true, user } : { ok: false, status: forbiddenPath(user.name, verb, url.pathname) };
-    }
-    const attrs = {
-      resourceRequest: true as const,
-      verb: info.verb,
-      apiGroup: info.group,
-      resource: info.resource,
-      subresource: info.subresource ?? '',
-      namespace: info.namespace ?? '',
-      name: info.name ?? '',
-    };
+    const info = requestInfo(req.method ?? 'GET', url);
     // Since Kubernetes 1.30 a WebSocket GET on pods/portforward also needs `create` (AuthorizePodWebsocketUpgradeCreatePermission).
-    const verbs = info.subresource === 'portforward' && info.verb === 'get' ? ['get', 'create'] : [info.verb];
+    const verbs = info.resourceRequest && info.subresource === 'portforward' && info.verb === 'get' ? ['get', 'create'] : [info.verb];
     for (const verb of verbs) {
-      if (!authorize(this.opts.policy, user, { ...attrs, verb }).allowed) {
-        return {
-          ok: false,
-          status: forbiddenResource({
-            user: user.name,
-            verb,
-            group: info.group,
-            resource: info.resource,
-            ...(info.subresource !== undefined ? { subresource: info.subresource } : {}),
-            ...(info.namespace !== undefined ? { namespace: info.namespace } : {}),
-            ...(info.name !== undefined ? { name: info.name } : {}),
-          }),
-        };
-      }
+      const asked = { ...info, verb };
+      if (!authorize(this.opts.policy, user, toAttributes(asked)).allowed) return { ok: false, status: forbidden(user.name, asked) };
     }
-    return { ok: true, user, info };
+    return { ok: true, user, ...(info.resourceRequest ? { info } : {}) };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,7 +119,7 @@ export class ApiServer {
     const authz = this.authorizeRequest(req, url);
     if (!authz.ok) return rejectUpgrade(socket, authz.status);
     const info = authz.info;
-    if (!info || info.resource !== 'pods' || info.subresource !== 'portforward' || !info.name || info.namespace === undefined) {
+    if (!info || info.resource !== 'pods' || info.subresource !== 'portforward' || info.name === '' || info.namespace === '') {
       return rejectUpgrade(socket, notFoundPath());
     }
     const pod = this.opts.findPod(info.name);

@@ -1,13 +1,14 @@
 // REST handling of the host's resources (get, list, watch, delete) and SelfSubjectAccessReview, after authorization.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { fitsScope } from '../common/request-info.ts';
+import type { ResourceRequestInfo } from '../common/request-info.ts';
 import { badRequest, methodNotAllowed, notFound, notFoundPath } from '../common/status.ts';
 import { readBody, sendJson, sendStatus } from '../hub/http-util.ts';
 import { authorize } from '../hub/rbac.ts';
 import type { Policy, UserInfo } from '../hub/rbac.ts';
 import { kubeTimestamp } from './cluster-state.ts';
 import type { ClusterState, KubeObject } from './cluster-state.ts';
-import type { ResourceInfo } from './request-info.ts';
 import { apiVersionOf, findResource } from './resources.ts';
 import type { ResourceType } from './resources.ts';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from './selectors.ts';
@@ -31,11 +32,11 @@ function fieldsOf(o: KubeObject): Record<string, string> {
   return f;
 }
 
-/** Selectors of a list or watch; a watch on a named object (the old `/pods/NAME?watch=1` form) sees only that one. */
-function filterFrom(url: URL, name: string | undefined): (o: KubeObject) => boolean {
+/** Selectors of a list or watch; a watch on a named object (the old `/watch/namespaces/NS/pods/NAME` form) sees only that one. */
+function filterFrom(url: URL, name: string): (o: KubeObject) => boolean {
   const labels = parseLabelSelector(url.searchParams.get('labelSelector'));
   const fields = parseFieldSelector(url.searchParams.get('fieldSelector'));
-  return (o) => (name === undefined || o.metadata.name === name) && labels(o.metadata.labels ?? {}) && fields(fieldsOf(o));
+  return (o) => (name === '' || o.metadata.name === name) && labels(o.metadata.labels ?? {}) && fields(fieldsOf(o));
 }
 
 const ssarSchema = z.object({
@@ -91,7 +92,7 @@ async function selfSubjectAccessReview(ctx: RouteContext, req: IncomingMessage, 
   });
 }
 
-function list(ctx: RouteContext, type: ResourceType, info: ResourceInfo, url: URL, req: IncomingMessage, res: ServerResponse): void {
+function list(ctx: RouteContext, type: ResourceType, info: ResourceRequestInfo, ns: string | undefined, url: URL, req: IncomingMessage, res: ServerResponse): void {
   let filter: (o: KubeObject) => boolean;
   try {
     filter = filterFrom(url, info.name);
@@ -105,7 +106,7 @@ function list(ctx: RouteContext, type: ResourceType, info: ResourceInfo, url: UR
       ctx.state,
       {
         resource: type.name,
-        ...(info.namespace !== undefined ? { namespace: info.namespace } : {}),
+        ...(ns !== undefined ? { namespace: ns } : {}),
         filter,
         resourceVersion: url.searchParams.get('resourceVersion'),
         allowBookmarks: url.searchParams.get('allowWatchBookmarks') === 'true',
@@ -119,35 +120,37 @@ function list(ctx: RouteContext, type: ResourceType, info: ResourceInfo, url: UR
     );
   }
   const rv = ctx.state.resourceVersion;
-  const items = ctx.state.list(type.name, info.namespace).filter(filter);
+  const items = ctx.state.list(type.name, ns).filter(filter);
   if (asTable) return sendJson(res, 200, toTable(type.name, items, rv));
   sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: rv }, items });
 }
 
 export async function handleResource(
   ctx: RouteContext,
-  info: ResourceInfo,
+  info: ResourceRequestInfo,
   user: UserInfo,
   url: URL,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const type = findResource(info.group, info.version, info.resource);
-  if (!type || (!type.namespaced && info.namespace !== undefined)) return sendStatus(res, notFoundPath());
+  const type = findResource(info.apiGroup, info.apiVersion, info.resource);
+  if (!type || !fitsScope(info, type.namespaced)) return sendStatus(res, notFoundPath());
   if (type.name === 'selfsubjectaccessreviews') {
     if (info.verb !== 'create' || info.name) return sendStatus(res, methodNotAllowed());
     return selfSubjectAccessReview(ctx, req, res, user);
   }
-  if (info.subresource !== undefined) {
+  if (info.subresource !== '') {
     if (type.name === 'pods' && info.subresource === 'portforward') return sendStatus(res, badRequest('Upgrade request required'));
     return sendStatus(res, notFoundPath());
   }
   if (!type.verbs.includes(info.verb)) return sendStatus(res, methodNotAllowed());
 
-  if (info.verb === 'list' || info.verb === 'watch') return list(ctx, type, info, url, req, res);
+  // undefined: all namespaces for a list, and no namespace for a cluster-scoped object (even `namespaces/<ns>` itself).
+  const ns = type.namespaced && info.namespace !== '' ? info.namespace : undefined;
+  if (info.verb === 'list' || info.verb === 'watch') return list(ctx, type, info, ns, url, req, res);
 
-  const name = info.name ?? '';
-  const current = ctx.state.get(type.name, info.namespace, name);
+  const name = info.name;
+  const current = ctx.state.get(type.name, ns, name);
   if (!current) return sendStatus(res, notFound(type.group, type.name, name));
   if (info.verb === 'get') {
     if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(type.name, [current], current.metadata.resourceVersion ?? ''));

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fitsScope, type ResourceRequestInfo } from '../common/request-info.ts';
 import { methodNotAllowed, notFound, notFoundPath } from '../common/status.ts';
 import { apiGroupList, apiResourceList, apiVersions } from './discovery.ts';
 import { sendJson, sendStatus } from './http-util.ts';
 import { decodeBody, parseObject, patched } from './request-body.ts';
-import type { ResourceRequestInfo } from './request-info.ts';
 import { apiVersionOf, findResource } from './resources.ts';
 import { matchesSelectors } from './selectors.ts';
 import type { HubStore } from './state.ts';
@@ -35,9 +35,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   }
 
   const def = findResource(info.apiGroup, info.apiVersion, info.resource);
-  if (!def || (info.namespace && !def.namespaced && def.kind !== 'Namespace')) return sendStatus(res, notFoundPath());
+  if (!def || !fitsScope(info, def.namespaced)) return sendStatus(res, notFoundPath());
   const ns = def.namespaced ? info.namespace || undefined : undefined;
-  const name = def.kind === 'Namespace' ? info.namespace || info.name : info.name;
+  const { name } = info;
 
   if (info.subresource) {
     if (def.kind === 'ServiceAccount' && info.subresource === 'token' && ns) return tokenRequest(req, res, info, ctx, def);
@@ -53,7 +53,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return sendJson(res, 200, { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion: store.resourceVersion }, items });
     }
     case 'watch':
-      return serveWatch(req, res, url, def, ns, store, ctx.now);
+      return serveWatch(req, res, url, def, ns, name, store, ctx.now);
     case 'get': {
       const o = store.get(def, ns, name);
       if (!o) return sendStatus(res, notFound(def.group, def.resource, name));

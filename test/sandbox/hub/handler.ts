@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { forbiddenPath, forbiddenResource, notFoundPath, unauthorized } from '../common/status.ts';
+import { forbidden, requestInfo, toAttributes } from '../common/request-info.ts';
+import { notFoundPath, unauthorized } from '../common/status.ts';
 import { handleApi, type ApiContext } from './api-routes.ts';
 import { authenticate, type AuthnContext } from './authn.ts';
 import { serveDashboard } from './dashboard-files.ts';
@@ -8,7 +9,6 @@ import { versionInfo } from './discovery.ts';
 import { sendJson, sendStatus, sendText } from './http-util.ts';
 import { ALWAYS_ALLOW_PATHS } from './presets.ts';
 import { authorize } from './rbac.ts';
-import { requestInfo, toAttributes } from './request-info.ts';
 import { handleRestApi } from './rest-api.ts';
 import { handleBenchRoute } from './bench-routes.ts';
 
@@ -35,10 +35,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HubContext)
   const info = requestInfo(req.method ?? 'GET', url);
   if (rbac && !(info.resourceRequest === false && ALWAYS_ALLOW_PATHS.includes(info.path))) {
     const decision = authorize(ctx.store.policy(), user, toAttributes(info));
-    if (!decision.allowed) {
-      if (!info.resourceRequest) return sendStatus(res, forbiddenPath(user.name, info.verb, info.path));
-      return sendStatus(res, forbiddenResource({ user: user.name, verb: info.verb, group: info.apiGroup, resource: info.resource, subresource: info.subresource, namespace: info.namespace, name: info.name }));
-    }
+    if (!decision.allowed) return sendStatus(res, forbidden(user.name, info));
   }
 
   const path = url.pathname;

@@ -54,6 +54,21 @@ describe('hub watch', () => {
     expect(resumed.map((s) => s.type)).toEqual(['MODIFIED', 'DELETED']);
   });
 
+  it('serves the old /watch/ path form, narrowed to the object it names', async () => {
+    const { hub, pod } = await startTestHub();
+    const kc = new KubeConfig();
+    kc.loadFromString(hub.kubeconfigYaml(`https://127.0.0.1:${pod.port}`));
+    const core = kc.makeApiClient(CoreV1Api);
+    const seen: string[] = [];
+    const ctl = await new Watch(kc).watch('/api/v1/watch/namespaces/default/serviceaccounts/b', {}, (type, obj) => seen.push(`${type} ${metaOf(obj).name}`), () => undefined);
+    await core.createNamespacedServiceAccount({ namespace: 'default', body: { metadata: { name: 'a' } } });
+    await core.createNamespacedServiceAccount({ namespace: 'default', body: { metadata: { name: 'b' } } });
+    await core.deleteNamespacedServiceAccount({ name: 'b', namespace: 'default' });
+    await until(() => seen.length >= 2);
+    ctl.abort();
+    expect(seen).toEqual(['ADDED b', 'DELETED b']);
+  });
+
   it('kubectl get -w prints existing and new objects as table rows', async () => {
     const { kubeconfig, hub, pod } = await startTestHub();
     const kc = new KubeConfig();

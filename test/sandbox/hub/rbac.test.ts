@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorize, nonResourceURLMatches, resourceMatches, ruleAllows, subjectMatches, type Binding, type Policy, type PolicyRule, type RequestAttributes, type UserInfo } from './rbac.ts';
 import { PRESET_CLUSTER_ROLE_BINDINGS, PRESET_CLUSTER_ROLES } from './presets.ts';
-import { requestInfo, toAttributes } from './request-info.ts';
 
 const sa = (ns: string, name: string): UserInfo => ({
   name: `system:serviceaccount:${ns}:${name}`,
@@ -119,25 +118,5 @@ describe('RoleBindings', () => {
     expect(authorize(policy, bot, res('create', 'serviceaccounts', { namespace: 'default' })).allowed).toBe(false);
     expect(authorize(policy, bot, res('create', 'serviceaccounts', { namespace: '' })).allowed).toBe(false);
     expect(authorize(policy, { name: 'alice', groups: [] }, path('get', '/rest-api/v1/authn')).allowed).toBe(false);
-  });
-});
-
-describe('request attributes', () => {
-  const attrs = (method: string, url: string) => toAttributes(requestInfo(method, new URL(url, 'https://h')));
-
-  it('derives verb, resource, subresource and namespace like the API server', () => {
-    expect(attrs('POST', '/api/v1/namespaces/default/serviceaccounts/a/token')).toEqual(res('create', 'serviceaccounts', { subresource: 'token', name: 'a' }));
-    expect(attrs('GET', '/api/v1/serviceaccounts')).toEqual(res('list', 'serviceaccounts', { namespace: '' }));
-    expect(attrs('GET', '/api/v1/namespaces/default/serviceaccounts?watch=true')).toEqual(res('watch', 'serviceaccounts'));
-    expect(attrs('DELETE', '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/x')).toEqual(
-      res('delete', 'clusterrolebindings', { apiGroup: 'rbac.authorization.k8s.io', namespace: '', name: 'x' }),
-    );
-    expect(attrs('GET', '/api/v1/namespaces/karpor')).toEqual(res('get', 'namespaces', { namespace: 'karpor', name: 'karpor' }));
-  });
-
-  it('treats discovery and dashboard paths as non-resource requests with the lowercased method as verb', () => {
-    expect(attrs('GET', '/api/v1')).toEqual(path('get', '/api/v1'));
-    expect(attrs('GET', '/apis')).toEqual(path('get', '/apis'));
-    expect(attrs('POST', '/rest-api/v1/cluster/a')).toEqual(path('post', '/rest-api/v1/cluster/a'));
   });
 });

@@ -4,7 +4,7 @@ import { badRequest, invalid, methodNotAllowed, notFound } from '../common/statu
 import { sendJson, sendStatus } from './http-util.ts';
 import type { ApiContext } from './api-routes.ts';
 import { decodeBody } from './request-body.ts';
-import type { ResourceRequestInfo } from './request-info.ts';
+import type { ResourceRequestInfo } from '../common/request-info.ts';
 import type { ResourceDef } from './resources.ts';
 import { kubeTime } from './state.ts';
 import { DEFAULT_EXPIRATION_SECONDS, ISSUER, MIN_EXPIRATION_SECONDS } from './tokens.ts';

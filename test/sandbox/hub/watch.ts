@@ -8,12 +8,13 @@ import { toTable, wantsTable } from './tables.ts';
 /**
  * A Kubernetes watch: newline-delimited JSON events on one long response. Without a resourceVersion (or "0") it
  * starts with a synthetic ADDED per existing object, as the API server does; with one it resumes after it.
+ * A `name` (from the old `/watch/.../NAME` path) narrows it to that object.
  */
-export function serveWatch(req: IncomingMessage, res: ServerResponse, url: URL, def: ResourceDef, namespace: string | undefined, store: HubStore, now: () => Date): void {
+export function serveWatch(req: IncomingMessage, res: ServerResponse, url: URL, def: ResourceDef, namespace: string | undefined, name: string, store: HubStore, now: () => Date): void {
   const params = url.searchParams;
   const rvParam = params.get('resourceVersion') ?? '';
   const matches = (o: KubeObject): boolean =>
-    o.kind === def.kind && o.apiVersion === apiVersionOf(def) && (!namespace || o.metadata.namespace === namespace) && matchesSelectors(o, params);
+    o.kind === def.kind && o.apiVersion === apiVersionOf(def) && (!namespace || o.metadata.namespace === namespace) && (!name || o.metadata.name === name) && matchesSelectors(o, params);
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   // Clients (client-node's Watch) consider the watch open once headers arrive, which may be long before any event.
