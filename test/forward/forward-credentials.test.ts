@@ -29,42 +29,43 @@ function withToken(kc: KubeConfig, token: string): KubeConfig {
   return out;
 }
 
+/**
+ * A forward service over a fresh sandbox whose n-th kubeconfig load (from 1) carries `tokenFor(n)`
+ * instead of its real token when that is defined; `loads()` counts the loads so far.
+ */
+async function startWithTokens(tokenFor: (load: number) => string | undefined): Promise<{ kubeconfigPath: string; service: ForwardService; loads: () => number }> {
+  sb = await startSandbox({ rbac: false });
+  const source = createKubeconfigSource({ homeDir: os.tmpdir(), getEnv: () => ({}) });
+  let loads = 0;
+  svc = createForwardService({
+    loadKubeConfig: (file, context) => {
+      const kc = source.kubeConfigFor(file, context);
+      const token = tokenFor(++loads);
+      return token === undefined ? kc : withToken(kc, token);
+    },
+  });
+  return { kubeconfigPath: sb.kubeconfigPath, service: svc, loads: () => loads };
+}
+
 describe('forward credentials', () => {
   it('an expired token is replaced by reloading the kubeconfig after the 401', async () => {
-    sb = await startSandbox({ rbac: false });
-    const source = createKubeconfigSource({ homeDir: os.tmpdir(), getEnv: () => ({}) });
-    let loads = 0;
-    svc = createForwardService({
-      loadKubeConfig: (file, context) => {
-        loads++;
-        const kc = source.kubeConfigFor(file, context);
-        return loads === 1 ? withToken(kc, 'expired-token') : kc;
-      },
-    });
+    const { kubeconfigPath, service, loads } = await startWithTokens((n) => (n === 1 ? 'expired-token' : undefined));
     const port = await freePort();
-    await svc.start(target(sb.kubeconfigPath, port, 'sandbox-noconfigmap'));
-    await waitForState(svc, (s) => s.status === 'ready', 15_000);
-    expect(loads).toBe(2);
-    expect(svc.log().some((e) => e.message.includes('credentials rejected') && e.message.includes('reloading the kubeconfig'))).toBe(true);
+    await service.start(target(kubeconfigPath, port, 'sandbox-noconfigmap'));
+    await waitForState(service, (s) => s.status === 'ready', 15_000);
+    expect(loads()).toBe(2);
+    expect(service.log().some((e) => e.message.includes('credentials rejected') && e.message.includes('reloading the kubeconfig'))).toBe(true);
     expect((await request(port, '/livez')).status).toBe(200);
-    expect(JSON.stringify(svc.log())).not.toContain('expired-token');
+    expect(JSON.stringify(service.log())).not.toContain('expired-token');
   }, 30_000);
 
   it('credentials still rejected after the reload: UNAUTHORIZED with a hint, no retry storm', async () => {
-    sb = await startSandbox({ rbac: false });
-    const source = createKubeconfigSource({ homeDir: os.tmpdir(), getEnv: () => ({}) });
-    let loads = 0;
-    svc = createForwardService({
-      loadKubeConfig: (file, context) => {
-        loads++;
-        return withToken(source.kubeConfigFor(file, context), 'revoked-token');
-      },
-    });
-    await svc.start(target(sb.kubeconfigPath, await freePort(), 'sandbox-noconfigmap'));
-    const s = await waitForState(svc, (st) => st.status === 'error', 15_000);
+    const { kubeconfigPath, service, loads } = await startWithTokens(() => 'revoked-token');
+    await service.start(target(kubeconfigPath, await freePort(), 'sandbox-noconfigmap'));
+    const s = await waitForState(service, (st) => st.status === 'error', 15_000);
     expect(s).toMatchObject({ status: 'error', code: 'UNAUTHORIZED' });
     if (s.status === 'error') expect(s.hint).toMatch(/Log in again/);
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(loads).toBe(2);
+    expect(loads()).toBe(2);
   }, 30_000);
 });
