@@ -5,12 +5,15 @@ import type { Duplex } from 'node:stream';
 import transport from 'spdy-transport';
 import type { SpdyConnection, SpdyStream } from 'spdy-transport';
 import type { ForwardSessions, PodTarget } from './forward-sessions.ts';
+import { ConnectionOutput, PodToStream } from './spdy-data-writer.ts';
 
 export const SPDY_PROTOCOL = 'SPDY/3.1';
 export const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
 
 interface Pair {
   data?: SpdyStream;
+  /** Settles once the data stream's SYN_REPLY is queued: DATA frames written by hand must follow it. */
+  replied?: Promise<void>;
   error?: SpdyStream;
   port: number;
 }
@@ -44,6 +47,7 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
   acceptStreamsWithoutRequestLine(conn);
   // Go's spdystream speaks SPDY version 3 framing (no connection-level flow control).
   conn.start(3);
+  const out = new ConnectionOutput(socket, conn);
   const pairs = new Map<string, Pair>();
   const session = sessions.track(pod.name, () => socket.destroy());
   const podSockets = new Set<Duplex>();
@@ -61,7 +65,7 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
   conn.on('stream', (stream: SpdyStream) => {
     withoutSendFlowControl(stream);
     stream.on('error', () => stream.destroy());
-    stream.respond(200, {});
+    const replied = new Promise<void>((resolve) => stream.respond(200, {}, () => resolve()));
     const h = stream.headers;
     const requestId = h['requestid'] ?? '';
     const port = Number(h['port']);
@@ -72,21 +76,23 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
     }
     const pair = pairs.get(requestId) ?? { port };
     pair[kind] = stream;
+    if (kind === 'data') pair.replied = replied;
     pairs.set(requestId, pair);
-    if (pair.data && pair.error) {
+    if (pair.data && pair.error && pair.replied) {
       pairs.delete(requestId);
-      forward(pair.data, pair.error, pair.port);
+      forward(pair.data, pair.replied, pair.error, pair.port);
     }
   });
 
-  function forward(data: SpdyStream, error: SpdyStream, port: number): void {
+  function forward(data: SpdyStream, replied: Promise<void>, error: SpdyStream, port: number): void {
     error.resume(); // the client sends nothing on it but its close
-    sessions.dial(pod, port).then(
+    const toClient = new PodToStream(data, out, session.touch);
+    // Dialled once the SYN_REPLY is queued, so the pod's first bytes cannot overtake it.
+    replied.then(() => sessions.dial(pod, port, toClient.onread)).then(
       (podSocket) => {
         podSockets.add(podSocket);
-        podSocket.on('data', session.touch);
         data.pipe(podSocket);
-        podSocket.pipe(data);
+        toClient.attach(podSocket);
         podSocket.on('error', () => podSocket.destroy());
         podSocket.on('close', () => {
           podSockets.delete(podSocket);
