@@ -1,6 +1,8 @@
 // Port-forward over SPDY/3.1, the protocol kubectl speaks, whether on a raw upgraded connection or tunnelled inside
 // WebSocket binary messages (`SPDY/3.1+portforward.k8s.io`). The client opens an error stream and a data stream per
-// local connection, tied by the `requestid` header; once both exist the pod connection is made.
+// local connection, tied by the `requestid` header; once both exist the pod connection is made. spdy-transport speaks
+// the protocol (streams, replies, header compression, FIN, RST); the pod's bytes go out through spdy-data-writer.ts,
+// in the kubelet's 32 KiB DATA frames.
 import type { Duplex } from 'node:stream';
 import transport from 'spdy-transport';
 import type { SpdyConnection, SpdyStream } from 'spdy-transport';
@@ -41,9 +43,7 @@ function withoutSendFlowControl(stream: SpdyStream): void {
 }
 
 export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: ForwardSessions): void {
-  // Go's spdystream writes what one read returned as one DATA frame, and the kubelet copies with io.Copy's 32 KiB
-  // buffer; spdy-transport's default splits into 8 KiB frames, four times the per-frame work of a real kubelet.
-  const conn = transport.connection.create(socket, { protocol: 'spdy', isServer: true, maxChunk: 32 * 1024 });
+  const conn = transport.connection.create(socket, { protocol: 'spdy', isServer: true });
   acceptStreamsWithoutRequestLine(conn);
   // Go's spdystream speaks SPDY version 3 framing (no connection-level flow control).
   conn.start(3);
