@@ -87,8 +87,8 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
   function forward(data: SpdyStream, replied: Promise<void>, error: SpdyStream, port: number): void {
     error.resume(); // the client sends nothing on it but its close
     const toClient = new PodToStream(data, out, session.touch);
-    // Dialled once the SYN_REPLY is queued, so the pod's first bytes cannot overtake it.
-    replied.then(() => sessions.dial(pod, port, toClient.onread)).then(
+    void replied.then(() => toClient.start());
+    sessions.dial(pod, port, toClient.onread).then(
       (podSocket) => {
         podSockets.add(podSocket);
         data.pipe(podSocket);

@@ -96,8 +96,8 @@ function aborted(stream: SpdyStream): boolean {
 /**
  * Carries one pod connection's bytes to the client as DATA frames on `stream`, and ends the stream (an empty DATA
  * frame with FIN) when the pod ends its side. Pass `onread` to the pod's `connect()`: the socket then reads into
- * buffers this pump hands out and takes back once written, instead of allocating one per read. Dial only after the
- * stream's SYN_REPLY was handed to the framer, so that no DATA can overtake it.
+ * buffers this pump hands out and takes back once written, instead of allocating one per read. Nothing is sent
+ * before `start()`, called once the stream's SYN_REPLY was handed to the framer, so that no DATA can overtake it.
  */
 export class PodToStream {
   readonly onread: OnReadOpts;
@@ -105,6 +105,9 @@ export class PodToStream {
   private readonly out: ConnectionOutput;
   private readonly spare: Buffer[] = [];
   private pod?: Socket;
+  private started = false;
+  /** What the pod sent before `start()` (a server that speaks first); reading waits until it is sent. */
+  private early?: { chunk: Buffer; memory: Buffer };
 
   constructor(stream: SpdyStream, out: ConnectionOutput, onData: () => void) {
     this.stream = stream;
@@ -114,12 +117,21 @@ export class PodToStream {
       callback: (length, buffer) => {
         onData();
         const memory = asBuffer(buffer);
-        return this.send(memory.subarray(0, length), memory);
+        if (this.started) return this.send(memory.subarray(0, length), memory);
+        this.early = { chunk: memory.subarray(0, length), memory };
+        return false;
       },
     };
   }
 
-  /** The pod connection dialled with `onread`; its end ends the stream. */
+  start(): void {
+    this.started = true;
+    const early = this.early;
+    this.early = undefined;
+    if (early && this.send(early.chunk, early.memory)) this.pod?.resume();
+  }
+
+  /** The pod connection dialled with `onread`, attached as soon as it connects; its end ends the stream. */
   attach(pod: Socket): void {
     this.pod = pod;
     pod.on('end', () => {
