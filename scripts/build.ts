@@ -12,6 +12,8 @@ export const bundles: Bundle[] = [
   // Sandboxed preloads cannot import other files or ESM: one CommonJS file.
   { entry: 'electron/preload.ts', outfile: 'dist/preload/preload.cjs', format: 'cjs', platform: 'node' },
   { entry: 'electron/cli/main.ts', outfile: 'dist/cli/karpor-desktop.js', format: 'esm', platform: 'node' },
+  // The forward's data-plane worker, shared by the app and the CLI (data-plane-thread.ts evaluates it).
+  { entry: 'electron/forward/data-plane-worker.ts', outfile: 'dist/data-plane/worker.cjs', format: 'cjs', platform: 'node' },
   // The dashboard auto-login: one self-contained browser file (tests inject it into Chromium) and the
   // dashboard window's sandboxed preload, which runs the same code in an isolated world.
   { entry: 'electron/dashboard/autologin/index.ts', outfile: 'dist/dashboard/autologin.js', format: 'iife', platform: 'browser' },

@@ -7,16 +7,16 @@ import { createEndpointTracker } from './endpoint-tracker.ts';
 import type { EndpointTracker, TrackerView } from './endpoint-tracker.ts';
 import { pickEndpoint, trackReadySince } from './endpoints.ts';
 import type { Endpoint } from './endpoints.ts';
+import { createLocalDataPlane } from './data-plane.ts';
+import type { DataPlane, DataPlaneOptions } from './data-plane.ts';
+import { createThreadDataPlane } from './data-plane-thread.ts';
 import { createEventLog } from './event-log.ts';
-import { createForwardListener } from './forward-listener.ts';
-import type { ForwardListener } from './forward-listener.ts';
 import { nextAttempt, reduceForwardState } from './forward-state.ts';
 import type { ForwardErrorCode, ForwardEvent, ForwardLogEntry, ForwardState, ForwardTarget } from './forward-state.ts';
-import { probeHubLivez } from './health-probe.ts';
 import { describeBindError, nextFreePort } from './local-port.ts';
-import { createMultiplexedOpener } from './spdy-session.ts';
+import { upstreamFromKubeConfig } from './upstream.ts';
+import type { UpstreamSource } from './upstream.ts';
 import { TunnelError, errorText } from './ws-tunnel.ts';
-import type { TunnelOpener } from './ws-tunnel.ts';
 
 export interface ForwardServiceOptions {
   /** Builds a fresh KubeConfig with `context` current; called again after a 401 so exec plugins re-run. */
@@ -33,6 +33,8 @@ export interface ForwardServiceOptions {
   /** How long accepted sockets wait for a ready pod during a rollout. */
   holdMs?: number;
   debounceMs?: number;
+  /** Run the listener and upstream sessions in a worker thread (data-plane-thread.ts); default true. */
+  dataThread?: boolean;
 }
 
 export interface ForwardService {
@@ -50,9 +52,13 @@ export interface ForwardService {
 
 interface Session {
   target: ForwardTarget;
-  opener: TunnelOpener | null;
+  /** Listener + upstream sessions; null while the local port could not be bound. */
+  plane: DataPlane | null;
+  /** `plane` runs in this thread (by choice, for a proxy, or because no worker could start). */
+  planeLocal: boolean;
+  /** Whether `plane` has credentials to reach the cluster. */
+  connected: boolean;
   tracker: EndpointTracker | null;
-  listener: ForwardListener | null;
   readySince: Map<string, number>;
   current: Endpoint | null;
   retryTimer: NodeJS.Timeout | undefined;
@@ -132,15 +138,14 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
 
   async function runProbe(s: Session): Promise<void> {
     const endpoint = s.current;
-    if (!s.opener || !s.listener) return;
+    if (!s.plane || !s.connected) return;
     if (!endpoint) {
       // The tracker decides (Service missing, forbidden...); a plain "no ready pod" is a retry.
       if (current.status === 'error' || current.status === 'starting') return;
       return failed(s, `no ready pod behind Service ${s.target.namespace}/${s.target.service}`);
     }
-    const tunnel = s.opener({ namespace: s.target.namespace, pod: endpoint.pod, port: endpoint.port });
     try {
-      const result = await probeHubLivez(tunnel, options.probeTimeoutMs ?? 5_000);
+      const result = await s.plane.probe(endpoint, options.probeTimeoutMs ?? 5_000);
       if (s.closed) return;
       // The route may have moved on during the probe; only a probe of the pod in use counts.
       if (s.current?.pod !== endpoint.pod) return void (s.probeAgain = true);
@@ -174,7 +179,6 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     s.lastRebuildAt = t;
     log('info', `credentials rejected (${why}); reloading the kubeconfig`);
     if (!(await connectKube(s))) return;
-    s.listener?.resetWarm();
     void probe(s);
   }
 
@@ -188,13 +192,23 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     }
     if (s.closed) return false;
     s.tracker?.stop();
-    s.opener?.close?.();
+    let upstream: UpstreamSource;
     try {
-      s.opener = createMultiplexedOpener(kc, options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs });
+      upstream = upstreamFromKubeConfig(kc);
     } catch (err) {
       fatal(s, 'KUBECONFIG_INVALID', errorText(err), 'Fix the kubeconfig or choose another context in the profile.');
       return false;
     }
+    // A proxy-url needs client-node's agent, which cannot cross to a worker: this one runs here.
+    if (upstream.proxied && s.plane && !s.planeLocal) {
+      await s.plane.close();
+      s.plane = null;
+      if (!(await bind(s, true))) return false;
+    }
+    if (!s.plane || s.closed) return false;
+    await s.plane.connect(upstream);
+    s.connected = true;
+    if (s.closed) return false;
     s.tracker = createEndpointTracker({
       kc,
       namespace: s.target.namespace,
@@ -244,14 +258,16 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     s.current = next;
     const same = prev?.pod === next?.pod && prev?.port === next?.port;
     if (same) return false;
-    if (prev && s.listener) {
-      const closed = s.listener.closePod(prev.pod);
-      log('info', `pod ${prev.pod} left the ready set${closed ? `; closed its ${closed} connection(s)` : ''}`);
+    const plane = s.plane;
+    if (prev && plane) {
+      const pod = prev.pod;
+      void plane.closePod(pod).then(
+        (closed) => log('info', `pod ${pod} left the ready set${closed ? `; closed its ${closed} connection(s)` : ''}`),
+        () => undefined,
+      );
     }
-    if (next) {
-      if (prev) log('info', `switching to pod ${next.pod}`);
-      s.listener?.routeChanged();
-    }
+    if (next && prev) log('info', `switching to pod ${next.pod}`);
+    plane?.setRoute(next);
     return true;
   }
 
@@ -259,17 +275,17 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     s.closed = true;
     clearTimeout(s.retryTimer);
     s.tracker?.stop();
-    await s.listener?.close();
-    s.opener?.close?.();
+    await s.plane?.close();
   }
 
   async function start(target: ForwardTarget): Promise<ForwardState> {
     if (session) await teardown(session);
     const s: Session = {
       target,
-      opener: null,
+      plane: null,
+      planeLocal: false,
+      connected: false,
       tracker: null,
-      listener: null,
       readySince: new Map(),
       current: null,
       retryTimer: undefined,
@@ -286,32 +302,44 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     return current;
   }
 
-  async function bind(s: Session): Promise<boolean> {
-    const listener = createForwardListener({
+  function createPlane(s: Session, local: boolean): DataPlane {
+    const planeOptions: DataPlaneOptions = {
       localPort: s.target.localPort,
-      route: () => s.current,
-      openTunnel: (e) => {
-        if (!s.opener) throw new Error('no cluster connection');
-        return s.opener({ namespace: s.target.namespace, pod: e.pod, port: e.port });
-      },
+      namespace: s.target.namespace,
       log,
       ...(options.warmTunnels === undefined ? {} : { warmCount: options.warmTunnels }),
       ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
       ...(options.holdMs === undefined ? {} : { holdMs: options.holdMs }),
-    });
+      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+    };
+    s.planeLocal = local || options.dataThread === false;
+    if (!s.planeLocal) {
+      try {
+        return createThreadDataPlane(planeOptions);
+      } catch (err) {
+        log('warn', `forwarding in the main thread: the data thread did not start (${errorText(err)})`);
+        s.planeLocal = true;
+      }
+    }
+    return createLocalDataPlane(planeOptions);
+  }
+
+  async function bind(s: Session, local = false): Promise<boolean> {
+    const plane = createPlane(s, local);
     try {
-      await listener.listen();
+      await plane.listen();
     } catch (err) {
-      await listener.close();
+      await plane.close();
       const f = describeBindError(err, s.target.localPort, await nextFreePort(s.target.localPort));
       fatal(s, f.code, f.message, f.hint, f.suggestedPort);
       return false;
     }
     if (s.closed) {
-      await listener.close();
+      await plane.close();
       return false;
     }
-    s.listener = listener;
+    s.plane = plane;
+    plane.setRoute(s.current);
     log('info', `listening on 127.0.0.1:${s.target.localPort}`);
     return true;
   }
@@ -330,7 +358,7 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
     async recheck() {
       const s = session;
       if (!s || s.closed) return current;
-      if (!s.listener) {
+      if (!s.plane) {
         // The local port was taken: maybe it is free now.
         if (await bind(s)) await connectKube(s);
         return current;

@@ -15,6 +15,9 @@
 // - Header blocks cost no thread-pool round trip: outgoing ones are deflated synchronously
 //   (spdy-header-deflate.ts), and incoming ones (the replies above, whose headers nobody reads,
 //   kubectl included) are inflated in the background instead of holding up the frames behind them.
+// - Inbound DATA of each connection's data stream bypasses spdy-transport (spdy-frame-splitter.ts)
+//   and is pushed straight into the tunnel; the stream keeps its window accounting, so a peer that
+//   honours flow control still gets WINDOW_UPDATEs as the local client reads.
 // When the server refuses the SPDY upgrade (a proxy that only passes WebSockets, a server without
 // SPDY), the opener falls back to one WebSocket `v4.channel.k8s.io` per connection for good.
 import { EventEmitter } from 'node:events';
@@ -25,11 +28,12 @@ import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import type { Readable } from 'node:stream';
 import transport from 'spdy-transport';
-import type { KubeConfig } from '@kubernetes/client-node';
+import { createFrameSplitter } from './spdy-frame-splitter.ts';
 import { createStoredHeaderCompressor } from './spdy-header-deflate.ts';
 import type { HeaderCompressor } from './spdy-header-deflate.ts';
 import { TunnelError, createTunnelOpener, errorText, readStatusMessage } from './ws-tunnel.ts';
 import type { ForwardTunnel, TunnelOpener, TunnelOptions, TunnelTarget } from './ws-tunnel.ts';
+import type { UpstreamSource } from './upstream.ts';
 
 const SPDY_UPGRADE = 'SPDY/3.1';
 const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
@@ -38,16 +42,26 @@ const SESSION_IDLE_MS = 60_000;
 /** DATA frames of up to 64 KiB: Go reads them whole; the 8 KiB default quadruples per-frame work. */
 const MAX_CHUNK = 64 * 1024;
 
+interface WindowSide {
+  update(size: number, callback?: () => void): void;
+  isDraining(): boolean;
+  getDelta(): number;
+}
+
 interface ClientStream extends Duplex {
-  _spdyState: { window: { send: { update(size: number, callback?: () => void): void } }; needResponse: boolean };
+  readonly id: number;
+  _spdyState: { window: { send: WindowSide; recv: WindowSide }; needResponse: boolean };
   _handleResponse(frame: { headers: Record<string, string> }): void;
   abort(code?: string): void;
 }
 
 interface ClientConnection extends EventEmitter {
   _spdyState: {
-    framer: { compress: HeaderCompressor | null };
-    parser: { decompress: HeaderCompressor; parseKVs(block: { toChunks(): Buffer[] }, cb: (err: Error | null, headers: Record<string, string>) => void): void };
+    framer: { compress: HeaderCompressor | null; windowUpdateFrame(frame: { id: number; delta: number }): void };
+    parser: NodeJS.WritableStream & {
+      decompress: HeaderCompressor;
+      parseKVs(block: { toChunks(): Buffer[] }, cb: (err: Error | null, headers: Record<string, string>) => void): void;
+    };
   };
   start(version: number): void;
   request(uri: { method: string; path: string; headers: Record<string, string> }, callback: (err: Error | null) => void): ClientStream;
@@ -65,6 +79,16 @@ interface Upstream {
   data: Duplex;
   /** Pod-side error text (SPDY error stream); absent when errors arrive as 'error' on `data`. */
   error?: Readable;
+  /** When set, `data`'s inbound bytes arrive through this instead of its 'data' events. */
+  direct?: DirectFeed;
+}
+
+/** A data stream's inbound bytes, handed over as read from the session (see spdy-frame-splitter.ts). */
+interface DirectFeed {
+  /** `push` returns false when the consumer wants no more for now. Bytes that came early are replayed. */
+  start(push: (bytes: Buffer) => boolean): void;
+  /** The consumer wants more again. */
+  resume(): void;
 }
 
 /**
@@ -105,6 +129,8 @@ class SplicedTunnel extends Duplex implements ForwardTunnel {
     data.on('data', (c: Buffer) => {
       if (!this.push(c)) data.pause();
     });
+    // Bytes for a tunnel already torn down are dropped, not held against the whole session.
+    up.direct?.start((c) => this.destroyed || this.push(c));
     data.on('upstream-closed', () => {
       if ('abnormalClose' in data && typeof data.abnormalClose === 'string') this.abnormalClose = data.abnormalClose;
     });
@@ -133,6 +159,7 @@ class SplicedTunnel extends Duplex implements ForwardTunnel {
 
   override _read(): void {
     this.up?.data.resume();
+    this.up?.direct?.resume();
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
@@ -185,6 +212,10 @@ class SpdySession {
   private idleTimer: NodeJS.Timeout | undefined;
   private alive = true;
   private dropReason = 'port-forward session dropped';
+  /** Where each data stream's inbound payloads go, by stream id (see spdy-frame-splitter.ts). */
+  private readonly feeds = new Map<number, (payload: Buffer) => void>();
+  /** What keeps the socket paused now: a tunnel whose reader is full, or the parser. */
+  private readonly holds = new Set<object>();
 
   constructor(socket: Socket, pingIntervalMs: number) {
     this.events.setMaxListeners(0); // one 'close' listener per stream being opened; a burst opens many
@@ -195,6 +226,7 @@ class SpdySession {
     // Go's spdystream speaks SPDY version 3 framing (no session-level flow control).
     this.conn.start(3);
     adaptHeaderBlocks(this.conn);
+    this.splitInbound();
     this.conn.on('error', (err: Error) => this.close(`port-forward session failed: ${errorText(err)}`));
     socket.on('error', (err) => this.close(`port-forward session failed: ${errorText(err)}`));
     socket.on('close', () => this.close());
@@ -231,12 +263,14 @@ class SpdySession {
         });
         adaptStream(stream);
         this.track(stream);
+        if (streamtype === 'data') direct = this.feed(stream);
       });
+    let direct: DirectFeed | undefined;
     const pair = [request('error'), request('data')] as const;
     return Promise.all(pair).then(
       ([error, data]) => {
         error.end(); // kubectl never writes on the error stream either
-        return { data, error };
+        return { data, error, ...(direct ? { direct } : {}) };
       },
       (err: unknown) => {
         // One half refused (GOAWAY, reset): the other must not stay open on the session.
@@ -244,6 +278,73 @@ class SpdySession {
         throw err;
       },
     );
+  }
+
+  private splitInbound(): void {
+    const { parser } = this.conn._spdyState;
+    // spdy-transport piped the socket into its parser; the splitter goes in between.
+    this.socket.unpipe(parser);
+    const splitter = createFrameSplitter({
+      passOn: (bytes) => {
+        if (parser.write(bytes) || this.holds.has(parser)) return;
+        this.hold(parser);
+        parser.once('drain', () => this.release(parser));
+      },
+      claimed: (id) => this.feeds.get(id),
+      finished: (id) => this.feeds.delete(id),
+    });
+    this.socket.on('data', (chunk: Buffer) => splitter.write(chunk));
+    this.socket.once('end', () => parser.end());
+    this.socket.resume();
+  }
+
+  private hold(reason: object): void {
+    if (this.holds.size === 0) this.socket.pause();
+    this.holds.add(reason);
+  }
+
+  private release(reason: object): void {
+    if (this.holds.delete(reason) && this.holds.size === 0 && !this.closed) this.socket.resume();
+  }
+
+  /** Claims `stream`'s inbound DATA for its tunnel. */
+  private feed(stream: ClientStream): DirectFeed {
+    const recv = stream._spdyState.window.recv;
+    const key = {};
+    let push: ((bytes: Buffer) => boolean) | null = null;
+    let early: Buffer[] = [];
+    // As spdy-transport's stream does when its reader has room: let a flow-controlled peer send more.
+    const acknowledge = (): void => {
+      if (!recv.isDraining()) return;
+      const delta = recv.getDelta();
+      recv.update(delta);
+      this.conn._spdyState.framer.windowUpdateFrame({ id: stream.id, delta });
+    };
+    const deliver = (bytes: Buffer): void => {
+      if (!push) return void early.push(bytes);
+      if (push(bytes)) acknowledge();
+      else this.hold(key);
+    };
+    this.feeds.set(stream.id, (bytes) => {
+      recv.update(-bytes.length);
+      deliver(bytes);
+    });
+    stream.once('close', () => {
+      this.feeds.delete(stream.id);
+      this.release(key);
+    });
+    return {
+      start: (p) => {
+        push = p;
+        const replay = early;
+        early = [];
+        for (const bytes of replay) deliver(bytes);
+      },
+      resume: () => {
+        this.release(key);
+        if (push) acknowledge();
+      },
+    };
   }
 
   private track(stream: ClientStream): void {
@@ -302,11 +403,9 @@ function adaptStream(stream: ClientStream): void {
  * Opens tunnels over one SPDY session per pod (created on first use, replaced when it drops), or
  * over per-connection WebSockets once the server has refused SPDY. `close()` ends every session.
  */
-export function createMultiplexedOpener(kc: KubeConfig, opts: TunnelOptions = {}): TunnelOpener {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error(`The kubeconfig context "${kc.getCurrentContext()}" has no cluster`);
-  const server = cluster.server.replace(/\/+$/, '');
-  const wsOpener = createTunnelOpener(kc, opts);
+export function createMultiplexedOpener(upstream: UpstreamSource, opts: TunnelOptions = {}): TunnelOpener {
+  const server = upstream.server;
+  const wsOpener = createTunnelOpener(upstream, opts);
   const pingIntervalMs = opts.pingIntervalMs ?? 30_000;
   const openTimeoutMs = opts.openTimeoutMs ?? 10_000;
   const sessions = new Map<string, Promise<SpdySession>>();
@@ -318,7 +417,7 @@ export function createMultiplexedOpener(kc: KubeConfig, opts: TunnelOptions = {}
     const existing = sessions.get(key);
     if (existing) return existing;
     const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward`;
-    const created = upgrade(kc, server + path, openTimeoutMs).then((socket) => {
+    const created = upgrade(upstream, server + path, openTimeoutMs).then((socket) => {
       const s = new SpdySession(socket, pingIntervalMs);
       s.onClose(() => {
         if (sessions.get(key) === created) sessions.delete(key);
@@ -357,10 +456,9 @@ export function createMultiplexedOpener(kc: KubeConfig, opts: TunnelOptions = {}
 }
 
 /** The raw `Upgrade: SPDY/3.1` request kubectl makes; resolves with the upgraded socket. */
-async function upgrade(kc: KubeConfig, url: string, timeoutMs: number): Promise<Socket> {
-  const options: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
+async function upgrade(upstream: UpstreamSource, url: string, timeoutMs: number): Promise<Socket> {
   // Per session, so credentials from exec plugins are fresh when a session is (re)made.
-  await kc.applyToHTTPSOptions(options);
+  const options: https.RequestOptions & { headers: Record<string, string> } = await upstream.connectOptions();
   const u = new URL(url);
   const request = u.protocol === 'http:' ? http.request : https.request;
   return new Promise<Socket>((resolve, reject) => {

@@ -14,7 +14,7 @@ import { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { UpstreamSource } from './upstream.ts';
 
 const DATA = 0;
 const ERROR = 1;
@@ -58,21 +58,18 @@ export interface ForwardTunnel extends Duplex {
 /** Opens tunnels with the credentials of one KubeConfig (rebuilt by the caller after a 401); `close` ends shared sessions. */
 export type TunnelOpener = ((target: TunnelTarget) => ForwardTunnel) & { close?: () => void };
 
-export function createTunnelOpener(kc: KubeConfig, opts: TunnelOptions = {}): TunnelOpener {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error(`The kubeconfig context "${kc.getCurrentContext()}" has no cluster`);
-  const server = cluster.server.replace(/\/+$/, '').replace(/^http/, 'ws');
+export function createTunnelOpener(upstream: UpstreamSource, opts: TunnelOptions = {}): TunnelOpener {
+  const server = upstream.server.replace(/^http/, 'ws');
   const tlsCache = createTlsCache();
   return (target) => {
     const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
     return new PortTunnel(async () => {
-      const wsOpts: WebSocket.ClientOptions & { headers: Record<string, string> } = { headers: {} };
       // Called per tunnel so expiring credentials (exec plugins cache until expiry) stay fresh.
-      await kc.applyToHTTPSOptions(wsOpts);
+      const wsOpts: WebSocket.ClientOptions & { headers: Record<string, string> } = await upstream.connectOptions();
       // Without a proxy we dial TLS ourselves with a cached SecureContext and session: building
       // the context (parsing CA, cert, key) and a full handshake per connection cost more than
       // everything else a new connection does.
-      const direct = cluster.proxyUrl ? {} : { agent: undefined, createConnection: tlsCache.connector(wsOpts) };
+      const direct = upstream.proxied ? {} : { agent: undefined, createConnection: tlsCache.connector(wsOpts) };
       return new WebSocket(server + path, ['v4.channel.k8s.io'], {
         ...wsOpts,
         ...direct,

@@ -64,7 +64,9 @@ describe('forward resource use', () => {
 
   it('up to 10,000 sequential connections (40 s bound): no growth in open fds, heap and external memory growth < 10 MB', async () => {
     sb = await startSandboxProcess();
-    svc = forwardService();
+    // The data plane runs in this thread here (the same code the app runs in a worker), so its
+    // heap is the one process.memoryUsage() reports; fds are counted process-wide either way.
+    svc = forwardService({ dataThread: false });
     const port = await freePort();
     await svc.start(target(sb.kubeconfigPath, port));
     await waitForState(svc, (s) => s.status === 'ready');

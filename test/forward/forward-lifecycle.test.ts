@@ -50,6 +50,7 @@ describe('forward lifecycle', () => {
     app.emit('before-quit');
     while (!(await isPortFree(port)) && Date.now() < deadline) await sleep(20);
     expect(await isPortFree(port)).toBe(true);
+    while (s.forward.status().state.status !== 'stopped' && Date.now() < deadline) await sleep(20);
     expect(s.forward.status().state).toEqual({ status: 'stopped' });
     expect(tray?.images.at(-1)).toBe('/stopped.png');
   }, 30_000);

@@ -20,6 +20,7 @@ import { createHostPki } from '../sandbox/host/certs.ts';
 import { KubeConfig } from '@kubernetes/client-node';
 import { probeHubLivez } from '../../electron/forward/health-probe.ts';
 import { createMultiplexedOpener } from '../../electron/forward/spdy-session.ts';
+import { upstreamFromKubeConfig } from '../../electron/forward/upstream.ts';
 import { forwardService, freePort, request, target, waitForState } from './forward-helpers.ts';
 
 const Kubeconfig = z.object({
@@ -129,7 +130,7 @@ describe('forward upstream transport', () => {
     const kube = new KubeConfig();
     kube.loadFromFile(kcPath);
     kube.setCurrentContext('sandbox');
-    const open = createMultiplexedOpener(kube);
+    const open = createMultiplexedOpener(upstreamFromKubeConfig(kube));
     const pod = sb.pods().find((p) => p.ready)?.name ?? '';
     const tunnel = () => open({ namespace: 'karpor', pod, port: 7443 });
     try {
