@@ -108,14 +108,6 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
     const conn: Conn = { local, tunnel, pod: endpoint.pod };
     conns.add(conn);
     local.pipe(tunnel);
-    // TLS hands the upstream over in 16 KiB records: gathering what one read of the upstream socket
-    // yielded into one writev (flushed before the event loop moves on) halves the write syscalls here
-    // and the reads of the local client, for no added latency.
-    tunnel.on('data', () => {
-      if (local.writableCorked) return;
-      local.cork();
-      setImmediate(() => local.uncork());
-    });
     tunnel.pipe(local);
     local.resume();
     tunnel.on('error', (err) => {
