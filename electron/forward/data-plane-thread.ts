@@ -27,12 +27,18 @@ function startWorker(settings: WorkerSettings, bundle: string | null): Worker {
   return new Worker(readFileSync(bundle, 'utf8'), { eval: true, workerData: settings });
 }
 
-export function createThreadDataPlane(opts: DataPlaneOptions, workerBundle = bundledWorkerPath()): DataPlane {
+export interface ThreadDataPlane extends DataPlane {
+  readonly worker: Worker;
+}
+
+export function createThreadDataPlane(opts: DataPlaneOptions, workerBundle = bundledWorkerPath()): ThreadDataPlane {
   const { log, ...settings } = opts;
   const worker = startWorker(settings, workerBundle);
   let upstream: UpstreamSource | null = null;
   let nextId = 0;
   let gone: Error | null = null;
+  let closing = false;
+  const goneListeners: Array<(reason: string) => void> = [];
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   const post = (m: ToWorker) => {
@@ -47,9 +53,11 @@ export function createThreadDataPlane(opts: DataPlaneOptions, workerBundle = bun
     });
   };
   const stop = (err: Error) => {
-    gone ??= err;
+    if (gone) return;
+    gone = err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    if (!closing) for (const cb of goneListeners) cb(err.message);
   };
 
   worker.on('message', (m: FromWorker) => {
@@ -68,13 +76,11 @@ export function createThreadDataPlane(opts: DataPlaneOptions, workerBundle = bun
     if (m.error) p?.reject(fromWire(m.error));
     else p?.resolve(m.value);
   });
-  worker.on('error', (err) => {
-    log('error', `the forward's data thread failed: ${err.message}`);
-    stop(new Error(`the forward's data thread failed: ${err.message}`));
-  });
+  worker.on('error', (err) => stop(new Error(`the forward's data thread failed: ${err.message}`)));
   worker.on('exit', (code) => stop(new Error(`the forward's data thread stopped (exit code ${code})`)));
 
   return {
+    worker,
     listen: () => call<number>({ op: 'listen' }),
     async connect(source) {
       upstream = source;
@@ -83,7 +89,9 @@ export function createThreadDataPlane(opts: DataPlaneOptions, workerBundle = bun
     setRoute: (endpoint) => post({ op: 'setRoute', endpoint }),
     closePod: (pod) => call<number>({ op: 'closePod', pod }),
     probe: (endpoint, timeoutMs) => call({ op: 'probe', endpoint, timeoutMs }),
+    onGone: (cb) => void goneListeners.push(cb),
     async close() {
+      closing = true;
       // Resolves once the port is free and every connection is closed; the thread goes after.
       await call({ op: 'close' }).catch(() => undefined);
       stop(new Error('the forward was stopped'));

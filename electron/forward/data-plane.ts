@@ -31,8 +31,13 @@ export interface DataPlane {
   closePod(pod: string): Promise<number>;
   /** GET /livez on the hub through a new tunnel to `endpoint`. */
   probe(endpoint: Endpoint, timeoutMs: number): Promise<ProbeResult>;
+  /** `cb` runs if the plane stops by itself (its thread died), taking its listener and connections with it. */
+  onGone(cb: (reason: string) => void): void;
   close(): Promise<void>;
 }
+
+/** Makes the data plane for a forward: in a worker thread, or in this one. */
+export type DataPlaneFactory = (opts: DataPlaneOptions, where: 'thread' | 'local') => DataPlane;
 
 export function createLocalDataPlane(opts: DataPlaneOptions): DataPlane {
   let route: Endpoint | null = null;
@@ -63,6 +68,8 @@ export function createLocalDataPlane(opts: DataPlaneOptions): DataPlane {
     },
     closePod: async (pod) => listener.closePod(pod),
     probe: async (endpoint, timeoutMs) => probeHubLivez(open(endpoint), timeoutMs),
+    // Nothing here can stop by itself: a crash in this thread is a crash of the app.
+    onGone: () => undefined,
     async close() {
       await listener.close();
       opener?.close?.();

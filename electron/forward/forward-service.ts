@@ -8,7 +8,7 @@ import type { EndpointTracker, TrackerView } from './endpoint-tracker.ts';
 import { pickEndpoint, trackReadySince } from './endpoints.ts';
 import type { Endpoint } from './endpoints.ts';
 import { createLocalDataPlane } from './data-plane.ts';
-import type { DataPlane, DataPlaneOptions } from './data-plane.ts';
+import type { DataPlane, DataPlaneFactory, DataPlaneOptions } from './data-plane.ts';
 import { createThreadDataPlane } from './data-plane-thread.ts';
 import { createEventLog } from './event-log.ts';
 import { nextAttempt, reduceForwardState } from './forward-state.ts';
@@ -35,6 +35,8 @@ export interface ForwardServiceOptions {
   debounceMs?: number;
   /** Run the listener and upstream sessions in a worker thread (data-plane-thread.ts); default true. */
   dataThread?: boolean;
+  /** Makes data planes (default: the worker-thread and in-thread ones of this folder). */
+  createDataPlane?: DataPlaneFactory;
 }
 
 export interface ForwardService {
@@ -71,6 +73,8 @@ interface Session {
 const PERMISSION_HINT = (ns: string) =>
   `Ask a cluster admin for a Role in namespace ${ns} granting get and create on pods/portforward, ` +
   `and list/watch on endpointslices (discovery.k8s.io) or pods, and get/list/watch on services.`;
+
+const defaultDataPlane: DataPlaneFactory = (opts, where) => (where === 'thread' ? createThreadDataPlane(opts) : createLocalDataPlane(opts));
 
 export function createForwardService(options: ForwardServiceOptions): ForwardService {
   const now = () => options.clock?.now() ?? new Date();
@@ -312,16 +316,31 @@ export function createForwardService(options: ForwardServiceOptions): ForwardSer
       ...(options.holdMs === undefined ? {} : { holdMs: options.holdMs }),
       ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
     };
+    const make = options.createDataPlane ?? defaultDataPlane;
     s.planeLocal = local || options.dataThread === false;
+    let plane: DataPlane | null = null;
     if (!s.planeLocal) {
       try {
-        return createThreadDataPlane(planeOptions);
+        plane = make(planeOptions, 'thread');
       } catch (err) {
         log('warn', `forwarding in the main thread: the data thread did not start (${errorText(err)})`);
         s.planeLocal = true;
       }
     }
-    return createLocalDataPlane(planeOptions);
+    plane ??= make(planeOptions, 'local');
+    const made = plane;
+    made.onGone((why) => void planeGone(s, made, why));
+    return made;
+  }
+
+  /** The data thread died (a bug, not a network event): carry on in this thread rather than stay down. */
+  async function planeGone(s: Session, plane: DataPlane, why: string): Promise<void> {
+    if (s.closed || s.plane !== plane) return;
+    log('error', `${why}; forwarding continues in the main thread`);
+    s.plane = null;
+    s.connected = false;
+    if (!(await bind(s, true))) return;
+    if (await connectKube(s)) void probe(s);
   }
 
   async function bind(s: Session, local = false): Promise<boolean> {

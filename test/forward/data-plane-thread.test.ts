@@ -1,5 +1,6 @@
 // The data plane in a worker thread, as the app and the CLI run it: the bundled worker
-// (dist/data-plane/worker.cjs, evaluated as the packaged app does) against the sandbox.
+// (dist/data-plane/worker.cjs, evaluated as the packaged app does) against the sandbox, and what
+// the engine does when that thread dies.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
@@ -10,14 +11,17 @@ import { startSandbox } from '../sandbox/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import { benchBytesSha256 } from '../sandbox/hub/bench-routes.ts';
 import { createThreadDataPlane } from '../../electron/forward/data-plane-thread.ts';
+import type { ThreadDataPlane } from '../../electron/forward/data-plane-thread.ts';
+import { createLocalDataPlane } from '../../electron/forward/data-plane.ts';
 import type { DataPlane } from '../../electron/forward/data-plane.ts';
+import type { ForwardService } from '../../electron/forward/forward-service.ts';
 import { upstreamFromKubeConfig } from '../../electron/forward/upstream.ts';
 import { TunnelError } from '../../electron/forward/ws-tunnel.ts';
-import { freePort, request } from './forward-helpers.ts';
+import { firstSuccess, forwardService, freePort, request, target, waitForState } from './forward-helpers.ts';
 
 const bundle = fileURLToPath(new URL('../../dist/data-plane/worker.cjs', import.meta.url));
 
-describe('data plane in a worker thread (bundled)', () => {
+describe('data plane in a worker thread', () => {
   let sb: Sandbox;
   const planes: DataPlane[] = [];
   const logs: string[] = [];
@@ -86,5 +90,31 @@ describe('data plane in a worker thread (bundled)', () => {
     const err = await p.probe({ pod: 'no-such-pod', port: 7443 }, 5_000).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TunnelError);
     expect(err).toMatchObject({ kind: 'http', status: 404 });
+  });
+
+  it('a data thread that dies is replaced by one in the main thread, and forwarding goes on', async () => {
+    const made: Array<{ where: 'thread' | 'local'; plane: DataPlane }> = [];
+    let svc: ForwardService | undefined;
+    try {
+      svc = forwardService({
+        createDataPlane: (o, where) => {
+          const plane = where === 'thread' ? createThreadDataPlane(o) : createLocalDataPlane(o);
+          made.push({ where, plane });
+          return plane;
+        },
+      });
+      const port = await freePort();
+      await svc.start(target(sb.kubeconfigPath, port));
+      await waitForState(svc, (st) => st.status === 'ready');
+      expect((await request(port, '/livez')).status).toBe(200);
+      expect(made.map((m) => m.where)).toEqual(['thread']);
+      await (made[0]?.plane as ThreadDataPlane).worker.terminate();
+      await firstSuccess(port, '/livez', 10_000);
+      expect(made.map((m) => m.where)).toEqual(['thread', 'local']);
+      await waitForState(svc, (st) => st.status === 'ready');
+      expect(svc.log().map((e) => e.message).join('\n')).toMatch(/data thread stopped .*forwarding continues in the main thread/);
+    } finally {
+      await svc?.stop();
+    }
   });
 });
