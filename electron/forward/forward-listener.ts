@@ -122,6 +122,9 @@ export function createForwardListener(opts: ForwardListenerOptions): ForwardList
       if (tunnel.abnormalClose) reportDrop(endpoint.pod, tunnel.abnormalClose);
       if (!local.destroyed) {
         local.end();
+        // Read on to the client's FIN: the pipe into the tunnel is gone, and a socket left paused
+        // would never see it, stay open (and count against maxConnections) until the linger below.
+        local.resume();
         // A client that never closes its side must not keep the socket forever; a timer left
         // behind a closed socket would keep it alive for those 5 s, so it goes with the socket.
         const linger = setTimeout(() => local.destroy(), 5_000).unref();
