@@ -1,7 +1,7 @@
 // What sits between a port-forward session and a pod: the kubelet's dial into the pod (refused when the hub is made
 // unreachable), the registry of live sessions (so tests can cut them all), and an idle cut like a load balancer's.
 import { connect } from 'node:net';
-import type { Socket } from 'node:net';
+import type { OnReadOpts, Socket } from 'node:net';
 
 export interface PodTarget {
   name: string;
@@ -60,9 +60,9 @@ export class ForwardSessions {
 
   /**
    * Opens the connection into the pod the way the kubelet does; fails with the kubelet's wording so clients show
-   * what they would show against a real node.
+   * what they would show against a real node. `onread` lets the caller read into buffers it reuses.
    */
-  dial(pod: PodTarget, port: number): Promise<Socket> {
+  dial(pod: PodTarget, port: number, onread?: OnReadOpts): Promise<Socket> {
     const refused = (): Error => {
       const sandboxId = pod.uid.replace(/-/g, '');
       return new Error(
@@ -73,7 +73,7 @@ export class ForwardSessions {
     };
     if (!this.reachable || port !== POD_PORT || pod.hubPort === 0) return Promise.reject(refused());
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port: pod.hubPort });
+      const socket = connect({ host: '127.0.0.1', port: pod.hubPort, onread });
       socket.once('connect', () => {
         socket.setNoDelay(true);
         resolve(socket);

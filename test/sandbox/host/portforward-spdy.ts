@@ -1,16 +1,21 @@
 // Port-forward over SPDY/3.1, the protocol kubectl speaks, whether on a raw upgraded connection or tunnelled inside
 // WebSocket binary messages (`SPDY/3.1+portforward.k8s.io`). The client opens an error stream and a data stream per
-// local connection, tied by the `requestid` header; once both exist the pod connection is made.
+// local connection, tied by the `requestid` header; once both exist the pod connection is made. spdy-transport speaks
+// the protocol (streams, replies, header compression, FIN, RST); the pod's bytes go out through spdy-data-writer.ts,
+// in the kubelet's 32 KiB DATA frames.
 import type { Duplex } from 'node:stream';
 import transport from 'spdy-transport';
 import type { SpdyConnection, SpdyStream } from 'spdy-transport';
 import type { ForwardSessions, PodTarget } from './forward-sessions.ts';
+import { ConnectionOutput, PodToStream } from './spdy-data-writer.ts';
 
 export const SPDY_PROTOCOL = 'SPDY/3.1';
 export const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
 
 interface Pair {
   data?: SpdyStream;
+  /** Settles once the data stream's SYN_REPLY is queued: DATA frames written by hand must follow it. */
+  replied?: Promise<void>;
   error?: SpdyStream;
   port: number;
 }
@@ -38,12 +43,11 @@ function withoutSendFlowControl(stream: SpdyStream): void {
 }
 
 export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: ForwardSessions): void {
-  // Go's spdystream writes what one read returned as one DATA frame, and the kubelet copies with io.Copy's 32 KiB
-  // buffer; spdy-transport's default splits into 8 KiB frames, four times the per-frame work of a real kubelet.
-  const conn = transport.connection.create(socket, { protocol: 'spdy', isServer: true, maxChunk: 32 * 1024 });
+  const conn = transport.connection.create(socket, { protocol: 'spdy', isServer: true });
   acceptStreamsWithoutRequestLine(conn);
   // Go's spdystream speaks SPDY version 3 framing (no connection-level flow control).
   conn.start(3);
+  const out = new ConnectionOutput(socket, conn);
   const pairs = new Map<string, Pair>();
   const session = sessions.track(pod.name, () => socket.destroy());
   const podSockets = new Set<Duplex>();
@@ -61,7 +65,7 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
   conn.on('stream', (stream: SpdyStream) => {
     withoutSendFlowControl(stream);
     stream.on('error', () => stream.destroy());
-    stream.respond(200, {});
+    const replied = new Promise<void>((resolve) => stream.respond(200, {}, () => resolve()));
     const h = stream.headers;
     const requestId = h['requestid'] ?? '';
     const port = Number(h['port']);
@@ -72,21 +76,23 @@ export function serveSpdyPortForward(socket: Duplex, pod: PodTarget, sessions: F
     }
     const pair = pairs.get(requestId) ?? { port };
     pair[kind] = stream;
+    if (kind === 'data') pair.replied = replied;
     pairs.set(requestId, pair);
-    if (pair.data && pair.error) {
+    if (pair.data && pair.error && pair.replied) {
       pairs.delete(requestId);
-      forward(pair.data, pair.error, pair.port);
+      forward(pair.data, pair.replied, pair.error, pair.port);
     }
   });
 
-  function forward(data: SpdyStream, error: SpdyStream, port: number): void {
+  function forward(data: SpdyStream, replied: Promise<void>, error: SpdyStream, port: number): void {
     error.resume(); // the client sends nothing on it but its close
-    sessions.dial(pod, port).then(
+    const toClient = new PodToStream(data, out, session.touch);
+    void replied.then(() => toClient.start());
+    sessions.dial(pod, port, toClient.onread).then(
       (podSocket) => {
         podSockets.add(podSocket);
-        podSocket.on('data', session.touch);
         data.pipe(podSocket);
-        podSocket.pipe(data);
+        toClient.attach(podSocket);
         podSocket.on('error', () => podSocket.destroy());
         podSocket.on('close', () => {
           podSockets.delete(podSocket);
