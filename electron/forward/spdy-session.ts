@@ -137,9 +137,11 @@ class SplicedTunnel extends Duplex implements ForwardTunnel {
     // The error stream's text precedes the data stream's end on the wire; give its 'data' a turn.
     data.on('end', () => setImmediate(() => this.upstreamEnded()));
     data.on('error', (err: Error) => this.destroy(err instanceof TunnelError ? err : new TunnelError('network', `port-forward stream failed: ${errorText(err)}`)));
+    // The peer's FIN arrived (its 'end' may still be queued behind a 'close' spdy-transport emits first).
+    const finished = () => data.readableEnded || (data as { _readableState?: { ended?: boolean } })._readableState?.ended === true;
     const cut = () => {
       // Cut under us (RST, session gone) rather than by our own destroy.
-      if (!this.destroyed && !this.upstreamClosed && !data.readableEnded) {
+      if (!this.destroyed && !this.upstreamClosed && !finished()) {
         this.abnormalClose ??= 'port-forward stream dropped';
         setImmediate(() => this.upstreamEnded());
       }

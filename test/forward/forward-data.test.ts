@@ -73,5 +73,7 @@ describe('forward data path', () => {
       }),
     );
     expect(bodies.every(Boolean)).toBe(true);
+    // Every one of those ended normally: none may show in the event log as a dropped stream.
+    expect(svc.log().filter((e) => /dropped/.test(e.message))).toEqual([]);
   }, 60_000);
 });

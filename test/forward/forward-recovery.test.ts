@@ -94,6 +94,8 @@ describe('forward recovery', () => {
     await kept.connected;
     sb.dropPortForwardStreams();
     await Promise.race([kept.closed, sleep(3_000).then(() => Promise.reject(new Error('cut stream left the local socket open')))]);
+    // A real cut is told apart from a normal end: it shows in the event log.
+    expect(svc.log().map((e) => e.message).join('\n')).toMatch(/dropped/);
     const r = await request(port, '/livez');
     expect(r.status).toBe(200);
     expect((await svc.recheck()).status).toBe('ready');
