@@ -2,14 +2,10 @@
 // limit) and real `kubectl port-forward svc/karpor-server`, against the sandbox. Not a test: it
 // prints a table and writes bench/results.json. Sandbox, forward and kubectl each run in their
 // own process; only the measuring clients run here.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import https from 'node:https';
 import { fileURLToPath } from 'node:url';
-import { startSandboxProcess } from '../test/forward/sandbox-process.ts';
 import type { SandboxProcess } from '../test/forward/sandbox-process.ts';
-import { anyFreePort } from '../electron/forward/local-port.ts';
+import { startBenchPaths, timedGet } from './bench-paths.ts';
 
 const MiB = 1024 * 1024;
 const DOWNLOAD_BYTES = Number(process.env.BENCH_DOWNLOAD_MIB ?? 256) * MiB;
@@ -17,43 +13,6 @@ const TTFB_SAMPLES = Number(process.env.BENCH_TTFB_SAMPLES ?? 200);
 const PARALLEL = 64;
 const PARALLEL_BYTES = 256 * 1024;
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
-
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms: ${buf.slice(-500)}`)), timeoutMs);
-    const onData = (d: Buffer) => {
-      buf += d.toString();
-      if (pattern.test(buf)) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited (${code}) before ${pattern}: ${buf.slice(-500)}`)));
-  });
-}
-
-/** GET on a new connection; resolves with time to first byte and total, in ms. */
-function timedGet(port: number, path: string, timeoutMs = 60_000): Promise<{ ttfb: number; total: number; bytes: number; status: number }> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    let ttfb = 0;
-    let bytes = 0;
-    const req = https.request({ host: '127.0.0.1', port, path, rejectUnauthorized: false, agent: false, timeout: timeoutMs }, (res) => {
-      res.on('data', (c: Buffer) => {
-        if (!ttfb) ttfb = performance.now() - t0;
-        bytes += c.length;
-      });
-      res.on('end', () => resolve({ ttfb: ttfb || performance.now() - t0, total: performance.now() - t0, bytes, status: res.statusCode ?? 0 }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -113,25 +72,10 @@ async function recovery(sb: SandboxProcess, port: number): Promise<{ recoveryMs:
   return { recoveryMs: done - t0, recoveryAfterReadyMs: readyAt ? done - readyAt : NaN };
 }
 
-const sb = await startSandboxProcess();
-const children: ChildProcess[] = [sb.child];
+const { sb, hubPort, forwardPort: fwdPort, kubectl, kubectlPort: kcPort, stop } = await startBenchPaths(
+  process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/fwdprof'] : [],
+);
 try {
-  await sb.waitForReadyPods(1);
-  const pods = await sb.pods();
-  const hubPort = pods[0]?.hubPort ?? 0;
-
-  const fwdPort = await anyFreePort();
-  const fwd = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/fwdprof"] : []), here('./forward-child.ts'), sb.kubeconfigPath, String(fwdPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(fwd);
-  await waitForLine(fwd, /"status":"ready"/, 20_000);
-
-  const kcPort = await anyFreePort();
-  const kubectl = spawn('kubectl', ['--kubeconfig', sb.kubeconfigPath, 'port-forward', '-n', 'karpor', 'svc/karpor-server', `${kcPort}:7443`, '--address', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(kubectl);
-  await waitForLine(kubectl, /Forwarding from/, 20_000);
-
   const only = process.env.BENCH_ONLY; // e.g. "forward" while tuning; the README numbers come from a full run
   // The machine is shared: load comes and goes. Rounds rotate the order of the three paths and
   // every metric is the median over rounds, so no path is favoured by when it happened to run.
@@ -196,6 +140,5 @@ try {
   writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rounds, downloadBytes: DOWNLOAD_BYTES, ttfbSamples: TTFB_SAMPLES, parallel: PARALLEL, parallelBytes: PARALLEL_BYTES, rows, ratios, kubectlRecoveredAfterPodDelete: kubectlRecovered, samples: Object.fromEntries(samples) }, null, 2)}\n`);
   console.log(`wrote ${out}`);
 } finally {
-  for (const c of children.slice(1).reverse()) c.kill('SIGTERM');
-  await sb.stop();
+  await stop();
 }
