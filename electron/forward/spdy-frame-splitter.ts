@@ -46,7 +46,8 @@ export function createFrameSplitter(opts: FrameSplitterOptions): FrameSplitter {
       sink = consumer;
       finStream = fin ? streamId : -1;
     } else {
-      opts.passOn(h);
+      // A copy: `h` is a view of the read (or of the reused header buffer) and the parser may keep it.
+      opts.passOn(Buffer.from(h));
       sink = opts.passOn;
       finStream = -1;
     }
@@ -72,8 +73,8 @@ export function createFrameSplitter(opts: FrameSplitterOptions): FrameSplitter {
       while (at < chunk.length) {
         if (sink === null) {
           if (headerFill === 0 && chunk.length - at >= HEADER) {
-            // The usual case: the whole header is in this read. It is copied because passOn may keep it.
-            const h = Buffer.from(chunk.subarray(at, at + HEADER));
+            // The usual case: the whole header is in this read.
+            const h = chunk.subarray(at, at + HEADER);
             at += HEADER;
             startFrame(h);
           } else {
@@ -83,7 +84,7 @@ export function createFrameSplitter(opts: FrameSplitterOptions): FrameSplitter {
             at += n;
             if (headerFill < HEADER) return;
             headerFill = 0;
-            startFrame(Buffer.from(header));
+            startFrame(header);
           }
           continue;
         }
